@@ -1,0 +1,10 @@
+// POST /api/v1/user/register — create an account (portal addition to the gateway's API).
+import { registerSchema } from "@/lib/schemas/auth";
+import { apiRoute } from "@/lib/server/http/api-route";
+import { presentUser } from "@/lib/server/http/present";
+import { registerAccount } from "@/lib/server/services/register-account";
+
+export const POST = apiRoute({ schema: registerSchema }, async ({ body, client }) => {
+  const user = await registerAccount(body, client);
+  return { status: 201, body: { message: "Account created", user: presentUser(user) } };
+});

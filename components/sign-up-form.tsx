@@ -1,0 +1,78 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type Path } from "react-hook-form";
+import type { z } from "zod";
+import { callApi } from "@/lib/api-client";
+import { registerSchema } from "@/lib/schemas/auth";
+import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
+import { FormAlert } from "./form-alert";
+import { PasswordInput } from "./password-input";
+import { signInErrorMessage } from "./sign-in-messages";
+import { TextInput } from "./text-input";
+
+type Values = z.input<typeof registerSchema>;
+const FIELDS = new Set<string>(["email", "password", "name"]);
+
+export function SignUpForm({ returnTo }: { returnTo: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({ resolver: zodResolver(registerSchema) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await callApi("POST", "/api/v1/user/register", values);
+    if (!result.ok) {
+      if (result.body.code === "EMAIL_TAKEN") {
+        setError("email", { message: "An account with this email already exists. Sign in instead?" }, { shouldFocus: true });
+        return;
+      }
+      const fieldErrors = Object.entries(result.body.errors ?? {}).filter(([field]) => FIELDS.has(field));
+      for (const [field, messages] of fieldErrors) setError(field as Path<Values>, { message: messages.join(". ") });
+      if (!fieldErrors.length) setFormError(result.body.message);
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (!signedIn || signedIn.error) {
+      // The account exists; only the automatic sign-in failed.
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+      setFormError(signInErrorMessage(signedIn?.error ?? "Unknown"));
+      return;
+    }
+    router.replace(returnTo);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <FormAlert message={formError} />
+      <TextInput label="Name (optional)" autoComplete="name" error={errors.name?.message} {...register("name")} />
+      <TextInput
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        error={errors.email?.message}
+        {...register("email")}
+      />
+      <PasswordInput
+        label="Password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A long passphrase is easiest to remember.`}
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <button type="submit" className="button" disabled={isSubmitting} aria-busy={isSubmitting}>
+        {isSubmitting ? "Creating account…" : "Create account"}
+      </button>
+    </form>
+  );
+}

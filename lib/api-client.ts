@@ -1,0 +1,26 @@
+/** The shape every API error has on the wire (see ../shared/api-contract.md). */
+export interface ApiErrorBody {
+  message: string;
+  code?: string;
+  errors?: Record<string, string[]>;
+  requestId?: string;
+}
+
+export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; body: ApiErrorBody };
+
+/** Calls the portal's own API from a form, turning network failures into a readable error. */
+export async function callApi<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    return { ok: false, status: 0, body: { message: "Could not reach the server. Check your connection and try again." } };
+  }
+  const parsed = (await response.json().catch(() => ({ message: "Unexpected response from the server" }))) as T & ApiErrorBody;
+  return response.ok ? { ok: true, status: response.status, body: parsed } : { ok: false, status: response.status, body: parsed };
+}

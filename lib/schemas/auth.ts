@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { emailSchema } from "./email";
+import { requiredString } from "./fields";
+import { addPasswordPolicyIssues } from "./password";
+
+export const NAME_MAX_LENGTH = 100;
+
+const nameSchema = z
+  .string({ error: "Name must be text" })
+  .trim()
+  .max(NAME_MAX_LENGTH, { error: `Names are at most ${NAME_MAX_LENGTH} characters` })
+  .transform((name) => name || undefined)
+  .optional();
+
+/** POST /api/v1/user/register and the sign-up form. */
+export const registerSchema = z
+  .object({ email: emailSchema, password: requiredString, name: nameSchema })
+  .superRefine(async (input, ctx) => {
+    await addPasswordPolicyIssues(ctx, input.password, { email: input.email, name: input.name }, ["password"]);
+  });
+
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+/**
+ * POST /api/v1/user/login and the sign-in form. The email's shape is deliberately not checked:
+ * a malformed address is just another unknown account (the same 401).
+ */
+export const loginSchema = z.object({ email: requiredString, password: requiredString });
+
+export type LoginInput = z.infer<typeof loginSchema>;

@@ -1,0 +1,84 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { loginSchema } from "@/lib/schemas/auth";
+import { config } from "../config";
+import { AppError } from "../errors";
+import { logger } from "../log";
+import { signIn } from "../services/sign-in";
+import { endSession } from "../services/sessions";
+import { authenticateBrowserSession } from "../services/sessions";
+import { clientContext } from "../http/client-context";
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The Session row this browser session stands for; checked on every use. */
+    sid?: string;
+  }
+}
+
+interface SignedInUser {
+  id: string;
+  email: string;
+  name: string | null;
+  sessionId: string;
+}
+
+function headersOf(req: { headers?: Record<string, unknown> } | undefined): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req?.headers ?? {})) {
+    if (typeof value === "string") headers.set(key, value);
+  }
+  return headers;
+}
+
+/**
+ * next-auth with the Credentials provider and JWT sessions. The JWT only carries the id of a
+ * server-side Session row, so revoking the row (sign-out elsewhere, password change) ends it.
+ */
+export function nextAuthOptions(): NextAuthOptions {
+  const { authSecret, browserSessionMs, appUrl } = config();
+  return {
+    secret: authSecret,
+    useSecureCookies: appUrl.startsWith("https://"),
+    session: { strategy: "jwt", maxAge: Math.floor(browserSessionMs / 1000) },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req): Promise<SignedInUser | null> {
+          const parsed = loginSchema.safeParse(credentials ?? {});
+          if (!parsed.success) return null;
+          try {
+            const { user, session } = await signIn(parsed.data, "browser", clientContext(headersOf(req)));
+            return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
+          } catch (error) {
+            if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") return null;
+            // next-auth hands this message to the page as `error`; keep it a code, never details.
+            logger().error({ err: { type: (error as Error)?.name } }, "browser sign-in failed");
+            throw new Error(error instanceof AppError ? error.code : "UNEXPECTED_ERROR");
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sid = (user as unknown as SignedInUser).sessionId;
+        return token;
+      },
+      async session({ session, token }) {
+        // useSession() on the client sees a revoked session as signed out.
+        const live = token.sid ? await authenticateBrowserSession(token.sid) : null;
+        if (!live) return { ...session, user: undefined, expires: new Date(0).toISOString() };
+        return { ...session, user: { name: live.user.name, email: live.user.email } };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const live = token?.sid ? await authenticateBrowserSession(token.sid) : null;
+        if (live) await endSession({ id: live.id, userId: live.user.id }, { ip: null, userAgent: null });
+      },
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// Chooses the database driver once, from configuration: a PostgreSQL server through
+// @prisma/adapter-pg when DATABASE_URL is set, the embedded PGlite otherwise.
+// No "server-only" marker: the Prisma CLI (prisma.config.ts) and the test helpers load it too.
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { SqlRunner } from "./migrate";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string };
+
+const PG_TYPE_NAME = 19;
+const PG_TYPE_TEXT = 25;
+
+/**
+ * prisma/orm#27403: the WebAssembly schema engine cannot decode PostgreSQL's catalog type `name`
+ * (OID 19), which its migration queries select. `name` is text on the wire, so relabelling the
+ * column as `text` is lossless.
+ */
+class CatalogNameAsTextPool extends pg.Pool {
+  // pg's overloads make a faithful override signature unwieldy; the shim only post-processes.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = (super.query as any)(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.then((res: pg.QueryResult) => {
+      for (const field of res?.fields ?? []) {
+        if (field.dataTypeID === PG_TYPE_NAME) field.dataTypeID = PG_TYPE_TEXT;
+      }
+      return res;
+    });
+  }
+}
+
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: "postgres", url };
+  const dataDir = env.PGLITE_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite");
+  return { kind: "pglite", dataDir };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return `PGlite at ${target.dataDir}`;
+  const url = new URL(target.url);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+export function createDriverAdapter(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
+  if (target.kind === "postgres") {
+    const pool = new CatalogNameAsTextPool({
+      connectionString: target.url,
+      // Fail fast so an unreachable server becomes a 503, not a hung request.
+      connectionTimeoutMillis: 5_000,
+      max: 10,
+    });
+    return new PrismaPg(pool);
+  }
+  if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
+  return new PrismaPGlite(new PGlite(target.dataDir));
+}
+
+export interface RawConnection extends SqlRunner {
+  close(): Promise<void>;
+}
+
+/** A plain connection without Prisma, for migrations and test set-up. */
+export async function openRawConnection(target: DatabaseTarget): Promise<RawConnection> {
+  if (target.kind === "postgres") {
+    const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 5_000 });
+    await client.connect();
+    return {
+      query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as T[] }),
+      exec: (script: string) => client.query(script),
+      close: () => client.end(),
+    };
+  }
+  if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = new PGlite(target.dataDir);
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(sql, params)).rows }),
+    exec: (script: string) => pglite.exec(script),
+    close: () => pglite.close(),
+  };
+}

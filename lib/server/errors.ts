@@ -1,0 +1,39 @@
+import "server-only";
+
+/**
+ * Every error the API can answer with: status and exact message, from ../shared/api-contract.md.
+ * Services throw AppError(code); lib/server/http turns it into the wire format, nowhere else.
+ */
+export const ERROR_TABLE = {
+  MISSING_PARAMETERS: { status: 400, message: "Missing One or More Required Parameters" },
+  INVALID_PARAMETERS: { status: 400, message: "Invalid parameters" },
+  MALFORMED_JSON: { status: 400, message: "Malformed JSON body" },
+  WEAK_PASSWORD: { status: 400, message: "Password does not meet the requirements" },
+  UNAUTHORIZED: { status: 401, message: "Unauthorized" },
+  INVALID_CREDENTIALS: { status: 401, message: "Invalid email or password" },
+  ACCESS_DENIED: { status: 403, message: "Access denied" },
+  NOT_FOUND: { status: 404, message: "Not found" },
+  EMAIL_TAKEN: { status: 409, message: "An account with this email address already exists" },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "Payload too large" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Content-Type must be application/json" },
+  TOO_MANY_REQUESTS: { status: 429, message: "Too many requests" },
+  UNEXPECTED_ERROR: { status: 500, message: "Unexpected Error" },
+  SERVICE_UNAVAILABLE: { status: 503, message: "Service temporarily unavailable" },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(ERROR_TABLE[code].message);
+    this.name = "AppError";
+    this.status = ERROR_TABLE[code].status;
+  }
+}

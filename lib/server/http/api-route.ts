@@ -1,0 +1,108 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { AppError, ERROR_TABLE, type FieldErrors } from "../errors";
+import { logger } from "../log";
+import { resolvePrincipal, type Principal } from "../auth/principal";
+import type { ClientContext } from "../services/client-context";
+import { clientContext } from "./client-context";
+import { isDatabaseUnavailable } from "./database-unavailable";
+import { readJsonBody } from "./read-json-body";
+import { validate } from "./validate";
+
+export interface Reply {
+  status?: number;
+  body: { message: string } & Record<string, unknown>;
+  cookies?: string[];
+}
+
+interface RouteOptions<S extends z.ZodType | undefined, A extends boolean> {
+  /** The shared zod schema of the body; omit for endpoints without one. */
+  schema?: S;
+  /** Require a caller (Bearer token, userToken cookie or browser session). */
+  auth?: A;
+}
+
+export interface RouteContext<S extends z.ZodType | undefined, A extends boolean> {
+  request: NextRequest;
+  body: S extends z.ZodType ? z.output<S> : undefined;
+  principal: A extends true ? Principal : undefined;
+  client: ClientContext;
+  requestId: string;
+}
+
+const RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE = 5;
+
+function json(status: number, body: Record<string, unknown>, requestId: string, extra: Headers = new Headers()) {
+  extra.set("content-type", "application/json; charset=utf-8");
+  extra.set("cache-control", "no-store");
+  extra.set("x-request-id", requestId);
+  return new Response(JSON.stringify(body), { status, headers: extra });
+}
+
+function errorBody(error: AppError, requestId: string): Record<string, unknown> {
+  const body: Record<string, unknown> = { message: error.message, code: error.code };
+  if (error.fieldErrors && Object.keys(error.fieldErrors).length) body.errors = error.fieldErrors satisfies FieldErrors;
+  if (error.status >= 500) body.requestId = requestId;
+  return body;
+}
+
+/** What may be logged about an unexpected error: never a message that could echo arguments. */
+function describeError(error: unknown) {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const safeMessage = error.name === "PrismaClientValidationError" ? "[arguments withheld]" : error.message;
+  return { type: error.name, code: (error as { code?: unknown }).code, message: safeMessage, stack: error.stack?.split("\n").slice(1, 6).join("\n") };
+}
+
+/**
+ * Wraps a route handler with everything the contract promises on every endpoint: body limits,
+ * content type, JSON parsing, validation against the shared schema, authentication, error
+ * mapping, a request id, and one log line per request (which never contains a secret).
+ */
+export function apiRoute<S extends z.ZodType | undefined = undefined, A extends boolean = false>(
+  options: RouteOptions<S, A>,
+  handler: (context: RouteContext<S, A>) => Promise<Reply>,
+) {
+  return async function handle(request: NextRequest): Promise<Response> {
+    const requestId = randomUUID();
+    const startedAt = performance.now();
+    const log = { requestId, method: request.method, path: request.nextUrl.pathname };
+    let userId: string | undefined;
+    try {
+      // Who is calling is settled before the body is looked at: anonymous callers learn nothing
+      // about validation rules of protected endpoints.
+      const principal = options.auth ? await resolvePrincipal(request) : undefined;
+      userId = principal?.session.user.id;
+      const body = options.schema ? await validate(options.schema, await readJsonBody(request)) : undefined;
+      const reply = await handler({
+        request,
+        body: body as RouteContext<S, A>["body"],
+        principal: principal as RouteContext<S, A>["principal"],
+        client: clientContext(request.headers),
+        requestId,
+      });
+      const headers = new Headers();
+      for (const cookie of reply.cookies ?? []) headers.append("set-cookie", cookie);
+      const status = reply.status ?? 200;
+      logger().info({ ...log, status, userId, ms: Math.round(performance.now() - startedAt) }, "request");
+      return json(status, reply.body, requestId, headers);
+    } catch (caught) {
+      let error: AppError;
+      const headers = new Headers();
+      if (caught instanceof AppError) {
+        error = caught;
+      } else if (isDatabaseUnavailable(caught)) {
+        error = new AppError("SERVICE_UNAVAILABLE");
+        headers.set("retry-after", String(RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE));
+        logger().error({ ...log, err: describeError(caught) }, "database unavailable");
+      } else {
+        error = new AppError("UNEXPECTED_ERROR");
+        logger().error({ ...log, err: describeError(caught) }, "unhandled error");
+      }
+      const status = ERROR_TABLE[error.code].status;
+      logger().info({ ...log, status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
+      return json(status, errorBody(error, requestId), requestId, headers);
+    }
+  };
+}

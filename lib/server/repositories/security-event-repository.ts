@@ -1,0 +1,28 @@
+import "server-only";
+import { database } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+
+export type SecurityEventType = "account_created" | "signed_in" | "sign_in_failed" | "signed_out";
+
+export interface SecurityEventInput {
+  userId: string;
+  type: SecurityEventType;
+  ip: string | null;
+  userAgent: string | null;
+  detail?: Prisma.InputJsonValue;
+}
+
+export const securityEventRepository = {
+  async record(event: SecurityEventInput): Promise<void> {
+    await database().securityEvent.create({ data: event });
+  },
+
+  listForUser(userId: string, take: number) {
+    return database().securityEvent.findMany({
+      where: { userId },
+      orderBy: { createdAt: "desc" },
+      take,
+      select: { id: true, type: true, ip: true, userAgent: true, createdAt: true },
+    });
+  },
+};

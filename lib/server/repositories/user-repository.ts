@@ -1,0 +1,42 @@
+import "server-only";
+import { database } from "../db/client";
+import { Prisma } from "../db/generated/client";
+
+/** What may leave the server about a user. Never includes the password hash. */
+export const publicUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  createdAt: true,
+  passwordChangedAt: true,
+} as const satisfies Prisma.UserSelect;
+
+/** For password checks only; the hash never leaves the service that asked for it. */
+const credentialsSelect = { ...publicUserSelect, passwordHash: true } as const satisfies Prisma.UserSelect;
+
+export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect }>;
+export type UserWithCredentials = Prisma.UserGetPayload<{ select: typeof credentialsSelect }>;
+
+export class EmailTakenError extends Error {}
+
+export const userRepository = {
+  findCredentialsByEmail(email: string): Promise<UserWithCredentials | null> {
+    return database().user.findUnique({ where: { email }, select: credentialsSelect });
+  },
+
+  async create(data: { email: string; name?: string; passwordHash: string }): Promise<PublicUser> {
+    try {
+      return await database().user.create({ data, select: publicUserSelect });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        throw new EmailTakenError();
+      }
+      throw error;
+    }
+  },
+
+  /** Replaces the hash only if it is still the one that was verified (a rehash must not undo a change). */
+  async upgradeHash(id: string, verifiedHash: string, newHash: string): Promise<void> {
+    await database().user.updateMany({ where: { id, passwordHash: verifiedHash }, data: { passwordHash: newHash } });
+  },
+};

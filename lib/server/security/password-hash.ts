@@ -1,0 +1,64 @@
+import "server-only";
+import bcrypt from "bcrypt";
+import { createHmac } from "node:crypto";
+import { normalizePassword } from "@/lib/schemas/password";
+
+/*
+ * Stored format, the same as passlib's bcrypt_sha256 (v2), so hashes are portable:
+ *   $bcrypt-sha256$v=2,t=2b,r=<cost>$<22-char salt>$<31-char bcrypt digest>
+ * The password (NFKC-normalised) is first reduced with HMAC-SHA-256 keyed by the salt and
+ * base64-encoded (44 bytes), so bcrypt's 72-byte input limit can never truncate it: every
+ * character of a 128-character password counts.
+ * Plain bcrypt hashes ($2a$/$2b$/$2y$, e.g. imported accounts) still verify, and are flagged
+ * for an upgrade at the next successful sign-in.
+ */
+const SHA256_PREFIX = "$bcrypt-sha256$";
+const SHA256_FORMAT = /^\$bcrypt-sha256\$v=2,t=(2b),r=(\d{1,2})\$([./A-Za-z0-9]{22})\$([./A-Za-z0-9]{31})$/;
+const PLAIN_BCRYPT_FORMAT = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/;
+
+function prehash(password: string, salt: string): string {
+  return createHmac("sha256", salt).update(normalizePassword(password), "utf8").digest("base64");
+}
+
+export async function hashPassword(password: string, cost: number): Promise<string> {
+  const bcryptSalt = await bcrypt.genSalt(cost, "b");
+  const salt = bcryptSalt.slice(-22);
+  const full = await bcrypt.hash(prehash(password, salt), bcryptSalt);
+  return `${SHA256_PREFIX}v=2,t=2b,r=${cost}$${salt}$${full.slice(-31)}`;
+}
+
+export interface Verification {
+  valid: boolean;
+  /** The stored hash is weaker than what we would write today (older scheme or lower cost). */
+  needsRehash: boolean;
+}
+
+export async function verifyPassword(password: string, stored: string, cost: number): Promise<Verification> {
+  const modern = SHA256_FORMAT.exec(stored);
+  if (modern) {
+    const [, variant, rounds, salt, digest] = modern as unknown as [string, string, string, string, string];
+    const bcryptHash = `$${variant}$${rounds.padStart(2, "0")}$${salt}${digest}`;
+    const valid = await bcrypt.compare(prehash(password, salt), bcryptHash);
+    return { valid, needsRehash: valid && Number(rounds) < cost };
+  }
+  if (PLAIN_BCRYPT_FORMAT.test(stored)) {
+    const valid = await bcrypt.compare(normalizePassword(password), stored);
+    return { valid, needsRehash: valid };
+  }
+  return { valid: false, needsRehash: false };
+}
+
+/**
+ * A hash of a random value, made once per cost: an unknown email is checked against it so
+ * that it spends the same bcrypt time as a wrong password for a real account.
+ */
+const decoys = new Map<number, Promise<string>>();
+
+export function decoyHash(cost: number): Promise<string> {
+  let decoy = decoys.get(cost);
+  if (!decoy) {
+    decoy = hashPassword(crypto.randomUUID(), cost);
+    decoys.set(cost, decoy);
+  }
+  return decoy;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import type { SessionKind } from "../db/generated/client";
+import { normalizeEmail } from "@/lib/schemas/email";
+import { config } from "../config";
+import { AppError } from "../errors";
+import { systemClock, type Clock } from "../clock";
+import { userRepository, type PublicUser } from "../repositories/user-repository";
+import { sessionRepository, type SessionRecord } from "../repositories/session-repository";
+import { securityEventRepository } from "../repositories/security-event-repository";
+import { decoyHash, hashPassword, verifyPassword } from "../security/password-hash";
+import { generateApiToken, hashApiToken } from "../security/api-token";
+import type { ClientContext } from "./client-context";
+
+export interface SignInResult {
+  user: PublicUser;
+  session: SessionRecord;
+  /** Only for API sessions: the bearer token, shown once and stored as a hash. */
+  token?: string;
+}
+
+/**
+ * Checks credentials and opens a session. Used by POST /api/v1/user/login (kind "api") and by
+ * the next-auth Credentials provider (kind "browser"), so both follow the same rules.
+ */
+export async function signIn(
+  credentials: { email: string; password: string },
+  kind: SessionKind,
+  client: ClientContext,
+  clock: Clock = systemClock,
+): Promise<SignInResult> {
+  const { bcryptCost, apiTokenMs, browserSessionMs } = config();
+  const user = await userRepository.findCredentialsByEmail(normalizeEmail(credentials.email));
+  // An unknown email costs one bcrypt comparison too, so timing does not reveal accounts.
+  const storedHash = user?.passwordHash ?? (await decoyHash(bcryptCost));
+  const verification = await verifyPassword(credentials.password, storedHash, bcryptCost);
+
+  if (!user || !verification.valid) {
+    if (user) await securityEventRepository.record({ userId: user.id, type: "sign_in_failed", ...client });
+    throw new AppError("INVALID_CREDENTIALS");
+  }
+  if (verification.needsRehash) {
+    await userRepository.upgradeHash(user.id, user.passwordHash, await hashPassword(credentials.password, bcryptCost));
+  }
+
+  const now = clock.now();
+  const token = kind === "api" ? generateApiToken() : undefined;
+  const session = await sessionRepository.create({
+    userId: user.id,
+    kind,
+    tokenHash: token && hashApiToken(token),
+    expiresAt: new Date(now.getTime() + (kind === "api" ? apiTokenMs : browserSessionMs)),
+    ...client,
+  });
+  await securityEventRepository.record({ userId: user.id, type: "signed_in", detail: { kind }, ...client });
+
+  const { passwordHash: _hash, ...publicUser } = user;
+  return { user: publicUser, session, token };
+}
