@@ -7,7 +7,7 @@ import { logger } from "../log";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import type { ClientContext } from "../services/client-context";
 import { clientContext } from "./client-context";
-import { isDatabaseUnavailable } from "./database-unavailable";
+import { isDatabaseUnavailable } from "../db/errors";
 import { readJsonBody } from "./read-json-body";
 import { validate } from "./validate";
 

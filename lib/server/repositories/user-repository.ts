@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import type { Prisma } from "../db/generated/client";
+import { isUniqueViolation } from "../db/errors";
 
 /** What may leave the server about a user. Never includes the password hash. */
 export const publicUserSelect = {
@@ -28,7 +29,7 @@ export const userRepository = {
     try {
       return await database().user.create({ data, select: publicUserSelect });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      if (isUniqueViolation(error)) {
         throw new EmailTakenError();
       }
       throw error;

@@ -1,0 +1,57 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startAppServer, type AppServer } from "./app-server";
+import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "./databases";
+
+export interface ContractBackend {
+  name: string;
+  url: string;
+  logFile: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    backends: ContractBackend[];
+    unreachableDatabaseUrl: string;
+  }
+}
+
+/**
+ * Starts the production build once per database: always on the embedded PGlite, and also on
+ * PostgreSQL when TEST_DATABASE_URL is set (CI sets it). Contract tests run against each.
+ * A third server points at a closed port, for the 503 row of the contract.
+ */
+export default async function setup(project: TestProject) {
+  const logDir = mkdtempSync(path.join(tmpdir(), "account-portal-logs-"));
+  const databases: TestDatabase[] = [await createPgliteDatabase()];
+  const postgresUrl = process.env.TEST_DATABASE_URL?.trim();
+  if (postgresUrl) databases.push(await createPostgresDatabase(postgresUrl));
+
+  const servers: AppServer[] = [];
+  const stopAll = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    for (const database of databases) database.dispose();
+  };
+  try {
+    const backends: ContractBackend[] = [];
+    for (const database of databases) {
+      const server = await startAppServer(database.name, database.target, logDir);
+      servers.push(server);
+      backends.push({ name: database.name, url: server.url, logFile: server.logFile });
+    }
+    const unreachable = await startAppServer(
+      "unreachable-database",
+      { kind: "postgres", url: "postgresql://portal@127.0.0.1:9/unreachable" },
+      logDir,
+    );
+    servers.push(unreachable);
+    project.provide("backends", backends);
+    project.provide("unreachableDatabaseUrl", unreachable.url);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return stopAll;
+}
