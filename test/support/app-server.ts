@@ -61,11 +61,12 @@ export async function startAppServer(
   target: DatabaseTarget,
   logDir: string,
   extraEnv: Record<string, string> = {},
+  fixedPort?: number,
 ): Promise<AppServer> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run test:build` (npm test does it first).");
   }
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(logDir, `${name}.log`);
   const log = createWriteStream(logFile);

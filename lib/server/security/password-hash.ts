@@ -42,7 +42,8 @@ export async function verifyPassword(password: string, stored: string, cost: num
     return { valid, needsRehash: valid && Number(rounds) < cost };
   }
   if (PLAIN_BCRYPT_FORMAT.test(stored)) {
-    const valid = await bcrypt.compare(normalizePassword(password), stored);
+    // Imported systems hashed what the person typed, without normalising it.
+    const valid = await bcrypt.compare(password, stored);
     return { valid, needsRehash: valid };
   }
   return { valid: false, needsRehash: false };

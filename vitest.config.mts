@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": import.meta.dirname,
   // The marker package throws outside React's server environment; tests import server modules directly.
-  "server-only": path.resolve(__dirname, "test/support/empty-module.ts"),
+  "server-only": path.join(import.meta.dirname, "test/support/empty-module.ts"),
 };
 
 export default defineConfig({

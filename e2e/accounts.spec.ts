@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { newCredentials, signIn, signUp } from "./fixtures";
+
+test("sign up, sign out, sign in again and land on the account page", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
+  await expect(page.getByTestId("account-email")).toHaveText(account.email);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/sign-in**");
+  await page.goto("/account");
+  await page.waitForURL("**/sign-in?callbackUrl=%2Faccount");
+
+  await signIn(page, account.email, account.password);
+  await page.waitForURL("**/account");
+  await expect(page.getByTestId("account-email")).toHaveText(account.email);
+});
+
+test("a wrong password shows an announced error and keeps the visitor on sign-in", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/sign-in**");
+
+  await signIn(page, account.email, `${account.password}-wrong`);
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password" })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("the account page sends anonymous visitors to sign in and brings them back", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  await page.context().clearCookies();
+
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+  await signIn(page, account.email, account.password);
+  await page.waitForURL("**/account");
+});
+
+test("a session revoked on the server is signed out at its next page load", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  // The browser's own session cookie authenticates the API call, which revokes its Session row.
+  const response = await page.request.post("/api/v1/user/logout");
+  expect(response.status()).toBe(200);
+
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+});
+
+test("sign-in works from the keyboard alone", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+
+  await page.getByLabel("Email").focus();
+  await page.keyboard.type(account.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(account.password);
+  await page.keyboard.press("Enter");
+  await page.waitForURL("**/account");
+});
+
+test("sign-up shows the server's reason when the email is taken", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  await page.context().clearCookies();
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill("another-harbor-phrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists. Sign in instead?")).toBeVisible();
+});
