@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { MIGRATIONS_DIR } from "./migration-snapshots";
 
 /** The two calls both drivers offer: PGlite's `query`/`exec` and pg's `Client#query`. */
 export interface SqlRunner {
@@ -42,7 +43,6 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return readdirSync(dir, { withFileTypes: true })
