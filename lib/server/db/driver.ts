@@ -61,8 +61,28 @@ export function createDriverAdapter(target: DatabaseTarget): SqlMigrationAwareDr
     });
     return new PrismaPg(pool);
   }
-  if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
-  return new PrismaPGlite(new PGlite(target.dataDir));
+  return new LazyPGliteFactory(target.dataDir);
+}
+
+/**
+ * Opens PGlite at the first connection, not when the factory is made. The Prisma CLI makes the
+ * factory even for commands that never query (`prisma -v`, run by @prisma/client's postinstall),
+ * and a PGlite opened on a directory keeps the process alive: `npm install` would never end.
+ */
+class LazyPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres";
+  readonly adapterName = "pglite-prisma-adapter";
+
+  constructor(private readonly dataDir: string) {}
+
+  connect() {
+    if (!this.dataDir.startsWith("memory://")) mkdirSync(this.dataDir, { recursive: true });
+    return new PrismaPGlite(new PGlite(this.dataDir)).connect();
+  }
+
+  connectToShadowDb() {
+    return new PrismaPGlite(new PGlite("memory://")).connectToShadowDb();
+  }
 }
 
 export interface RawConnection extends SqlRunner {
