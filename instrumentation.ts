@@ -1,7 +1,6 @@
-// Runs once when a server process starts: a bad setting stops it here, naming the variable,
-// instead of surfacing on the first request.
+// Runs once when a server process starts (see lib/server/startup.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { config } = await import("./lib/server/config");
-  config();
+  const { checkConfigurationOrExit } = await import("./lib/server/startup");
+  checkConfigurationOrExit();
 }

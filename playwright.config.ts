@@ -8,6 +8,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  // Only browser specs; e2e/contract/*.test.ts are Vitest suites over HTTP.
+  testMatch: "*.spec.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -25,7 +27,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium" }],
   webServer: {
-    command: "npx tsx test/support/serve-e2e.ts",
+    command: "npx tsx e2e/support/serve-e2e.ts",
     url: `${baseURL}/sign-in`,
     env: { E2E_PORT: String(port) },
     reuseExistingServer: false,

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const alias = {
   "@": import.meta.dirname,
   // The marker package throws outside React's server environment; tests import server modules directly.
-  "server-only": path.join(import.meta.dirname, "test/support/empty-module.ts"),
+  "server-only": path.join(import.meta.dirname, "lib/testing/empty-module.ts"),
 };
 
 export default defineConfig({
@@ -16,9 +16,9 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
-          globalSetup: ["test/support/unit-global-setup.ts"],
-          setupFiles: ["test/support/unit-setup.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
+          globalSetup: ["lib/testing/unit-global-setup.ts"],
+          setupFiles: ["lib/testing/unit-setup.ts"],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
@@ -28,8 +28,8 @@ export default defineConfig({
         test: {
           name: "contract",
           environment: "node",
-          include: ["test/contract/**/*.test.ts"],
-          globalSetup: ["test/support/contract-global-setup.ts"],
+          include: ["e2e/contract/**/*.test.ts"],
+          globalSetup: ["e2e/support/contract-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

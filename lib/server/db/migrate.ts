@@ -3,7 +3,7 @@
 // keeps working on the same databases.
 // Why not call the CLI: through a driver adapter it never closes the connection, and on PGlite
 // the process then hangs after "No pending migrations" (the Emscripten runtime keeps it alive).
-// No "server-only" marker: scripts/migrate.ts and the tests load it outside Next.js.
+// No "server-only" marker: prisma/migrate.ts and the tests load it outside Next.js.
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

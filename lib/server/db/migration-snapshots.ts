@@ -1,4 +1,4 @@
-// Where each migration's schema snapshot lives (see scripts/new-migration.ts).
+// Where each migration's schema snapshot lives (see prisma/new-migration.ts).
 // No "server-only" marker: used by a script and a test.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startAppServer } from "./app-server";
-import { createPgliteDatabase } from "./databases";
+import { createPgliteDatabase } from "@/lib/testing/databases";
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 9310);

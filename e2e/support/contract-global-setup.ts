@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startAppServer, type AppServer } from "./app-server";
-import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "./databases";
+import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
 
 export interface ContractBackend {
   name: string;
