@@ -42,6 +42,9 @@ export function apiClient(baseUrl: string) {
     login: (body: unknown, options?: RequestOptions) => request("POST", "/api/v1/user/login", body, options),
     logout: (options?: RequestOptions) => request("POST", "/api/v1/user/logout", undefined, options),
     check: (options?: RequestOptions) => request("GET", "/api/v1/user/check", undefined, options),
+    changePassword: (body: unknown, options?: RequestOptions) => request("PATCH", "/api/v1/user/password", body, options),
+    sessions: (options?: RequestOptions) => request("GET", "/api/v1/user/sessions", undefined, options),
+    securityEvents: (options?: RequestOptions) => request("GET", "/api/v1/user/security-events", undefined, options),
   };
 }
 
@@ -72,4 +75,26 @@ export async function signedUpUser(api: ApiClient, name = "Test User") {
 /** The `name=value` pair of a Set-Cookie header, for sending back as a Cookie header. */
 export function cookiePair(setCookie: string): string {
   return setCookie.split(";")[0]!;
+}
+
+function cookiePairs(response: Response): string[] {
+  return response.headers.getSetCookie().map(cookiePair);
+}
+
+/**
+ * Signs in through next-auth's Credentials provider, as the sign-in page does, and returns the
+ * Cookie header of the resulting browser session.
+ */
+export async function browserSessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  const session = cookiePairs(response).find((pair) => pair.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`next-auth sign-in failed (${response.status})`);
+  return session;
 }

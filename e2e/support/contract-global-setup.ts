@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startAppServer, type AppServer } from "./app-server";
+import { startMailServer } from "./mailbox";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
 
 export interface ContractBackend {
@@ -15,6 +16,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     backends: ContractBackend[];
     unreachableDatabaseUrl: string;
+    mailDir: string;
   }
 }
 
@@ -25,6 +27,9 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const logDir = mkdtempSync(path.join(tmpdir(), "account-portal-logs-"));
+  const mailDir = path.join(logDir, "mail");
+  const mailServer = await startMailServer(mailDir);
+  const mailEnv = { SMTP_URL: mailServer.url, MAIL_FROM: "Account portal <no-reply@portal.test>" };
   const databases: TestDatabase[] = [await createPgliteDatabase()];
   const postgresUrl = process.env.TEST_DATABASE_URL?.trim();
   if (postgresUrl) databases.push(await createPostgresDatabase(postgresUrl));
@@ -32,12 +37,13 @@ export default async function setup(project: TestProject) {
   const servers: AppServer[] = [];
   const stopAll = async () => {
     await Promise.all(servers.map((server) => server.stop()));
+    await mailServer.stop();
     for (const database of databases) database.dispose();
   };
   try {
     const backends: ContractBackend[] = [];
     for (const database of databases) {
-      const server = await startAppServer(database.name, database.target, logDir);
+      const server = await startAppServer(database.name, database.target, logDir, mailEnv);
       servers.push(server);
       backends.push({ name: database.name, url: server.url, logFile: server.logFile });
     }
@@ -49,6 +55,7 @@ export default async function setup(project: TestProject) {
     servers.push(unreachable);
     project.provide("backends", backends);
     project.provide("unreachableDatabaseUrl", unreachable.url);
+    project.provide("mailDir", mailDir);
   } catch (error) {
     await stopAll();
     throw error;

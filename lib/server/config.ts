@@ -24,6 +24,11 @@ const envSchema = z
     BCRYPT_COST: integer(12).pipe(z.number().min(4).max(20)),
     BROWSER_SESSION_DAYS: integer(30).pipe(z.number().min(1).max(365)),
     API_TOKEN_HOURS: integer(24).pipe(z.number().min(1).max(24 * 90)),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Account portal <no-reply@localhost>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -72,6 +77,9 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     browserSessionMs: parsed.BROWSER_SESSION_DAYS * 24 * 60 * 60 * 1000,
     apiTokenMs: parsed.API_TOKEN_HOURS * 60 * 60 * 1000,
     logLevel: parsed.LOG_LEVEL,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM,
+    outboxDir: path.join(DATA_DIR, "outbox"),
     secureCookies: isProduction,
   };
 }

@@ -9,6 +9,8 @@ export const ERROR_TABLE = {
   INVALID_PARAMETERS: { status: 400, message: "Invalid parameters" },
   MALFORMED_JSON: { status: 400, message: "Malformed JSON body" },
   WEAK_PASSWORD: { status: 400, message: "Password does not meet the requirements" },
+  INCORRECT_OLD_PASSWORD: { status: 400, message: "Incorrect old password" },
+  SAME_PASSWORD: { status: 400, message: "New password cannot be the same as the old password" },
   UNAUTHORIZED: { status: 401, message: "Unauthorized" },
   INVALID_CREDENTIALS: { status: 401, message: "Invalid email or password" },
   ACCESS_DENIED: { status: 403, message: "Access denied" },

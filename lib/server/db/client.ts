@@ -18,3 +18,11 @@ export function database(): PrismaClient {
   }
   return holder.__accountPortalDb;
 }
+
+/** What repositories need: the whole client, or the client of one transaction. */
+export type DbClient = Pick<PrismaClient, "user" | "session" | "securityEvent">;
+
+/** Runs `work` in one interactive transaction: all of its writes happen, or none. */
+export function inTransaction<T>(work: (tx: DbClient) => Promise<T>): Promise<T> {
+  return database().$transaction((tx) => work(tx));
+}

@@ -30,6 +30,8 @@ export interface RouteContext<S extends z.ZodType | undefined, A extends boolean
   principal: A extends true ? Principal : undefined;
   client: ClientContext;
   requestId: string;
+  /** Dynamic segments of the route, e.g. { id } for /sessions/[id]. */
+  params: Record<string, string>;
 }
 
 const RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE = 5;
@@ -64,7 +66,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
   options: RouteOptions<S, A>,
   handler: (context: RouteContext<S, A>) => Promise<Reply>,
 ) {
-  return async function handle(request: NextRequest): Promise<Response> {
+  return async function handle(request: NextRequest, route?: { params?: Promise<Record<string, string>> }): Promise<Response> {
     const requestId = randomUUID();
     const startedAt = performance.now();
     const log = { requestId, method: request.method, path: request.nextUrl.pathname };
@@ -81,6 +83,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         principal: principal as RouteContext<S, A>["principal"],
         client: clientContext(request.headers),
         requestId,
+        params: (await route?.params) ?? {},
       });
       const headers = new Headers();
       for (const cookie of reply.cookies ?? []) headers.append("set-cookie", cookie);

@@ -8,7 +8,9 @@ function errorCodeOf(issue: z.core.$ZodIssue): ErrorCode {
   if (issue.code === "custom") {
     return (issue.params as Partial<ContractIssueParams> | undefined)?.contractCode ?? "INVALID_PARAMETERS";
   }
-  if (issue.code === "invalid_type") return "MISSING_PARAMETERS";
+  // The contract counts a required string that is absent or not a string as missing; a value
+  // of the wrong type for an optional non-string field (revokeOtherSessions: "yes") is invalid.
+  if (issue.code === "invalid_type") return issue.expected === "string" ? "MISSING_PARAMETERS" : "INVALID_PARAMETERS";
   if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) return "MISSING_PARAMETERS";
   return "INVALID_PARAMETERS";
 }

@@ -1,8 +1,15 @@
 import "server-only";
-import { database } from "../db/client";
+import { database, type DbClient } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 
-export type SecurityEventType = "account_created" | "signed_in" | "sign_in_failed" | "signed_out";
+export type SecurityEventType =
+  | "account_created"
+  | "signed_in"
+  | "sign_in_failed"
+  | "signed_out"
+  | "session_revoked"
+  | "password_changed"
+  | "password_change_failed";
 
 export interface SecurityEventInput {
   userId: string;
@@ -13,8 +20,8 @@ export interface SecurityEventInput {
 }
 
 export const securityEventRepository = {
-  async record(event: SecurityEventInput): Promise<void> {
-    await database().securityEvent.create({ data: event });
+  async record(event: SecurityEventInput, db: DbClient = database()): Promise<void> {
+    await db.securityEvent.create({ data: event });
   },
 
   listForUser(userId: string, take: number) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { database } from "../db/client";
+import { database, type DbClient } from "../db/client";
 import type { Prisma, SessionKind } from "../db/generated/client";
 import { publicUserSelect } from "./user-repository";
 
@@ -55,6 +55,29 @@ export const sessionRepository = {
       where: { id, lastSeenAt: { lt: new Date(now.getTime() - 60_000) } },
       data: { lastSeenAt: now },
     });
+  },
+
+  listActiveForUser(userId: string, now: Date): Promise<SessionRecord[]> {
+    return database().session.findMany({
+      where: { userId, ...active(now) },
+      orderBy: { lastSeenAt: "desc" },
+      select: sessionSelect,
+    });
+  },
+
+  /** Revokes every live session of the user but `keepSessionId`; returns how many. */
+  async revokeAllForUser(userId: string, keepSessionId: string | null, now: Date, db: DbClient = database()): Promise<number> {
+    const { count } = await db.session.updateMany({
+      where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+      data: { revokedAt: now },
+    });
+    return count;
+  },
+
+  /** Revokes one session, only if it belongs to the user. */
+  async revokeOwned(id: string, userId: string, now: Date): Promise<boolean> {
+    const { count } = await database().session.updateMany({ where: { id, userId, ...active(now) }, data: { revokedAt: now } });
+    return count === 1;
   },
 
   async revoke(id: string, now: Date): Promise<boolean> {

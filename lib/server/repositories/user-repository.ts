@@ -1,5 +1,5 @@
 import "server-only";
-import { database } from "../db/client";
+import { database, type DbClient } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { isUniqueViolation } from "../db/errors";
 
@@ -25,6 +25,10 @@ export const userRepository = {
     return database().user.findUnique({ where: { email }, select: credentialsSelect });
   },
 
+  findCredentialsById(id: string): Promise<UserWithCredentials | null> {
+    return database().user.findUnique({ where: { id }, select: credentialsSelect });
+  },
+
   async create(data: { email: string; name?: string; passwordHash: string }): Promise<PublicUser> {
     try {
       return await database().user.create({ data, select: publicUserSelect });
@@ -34,6 +38,18 @@ export const userRepository = {
       }
       throw error;
     }
+  },
+
+  /**
+   * Sets a new password only if the stored hash is still the one that was verified
+   * (compare-and-swap): of concurrent changes presenting the same old password, one wins.
+   */
+  async replacePasswordHash(id: string, verifiedHash: string, newHash: string, changedAt: Date, db: DbClient = database()): Promise<boolean> {
+    const { count } = await db.user.updateMany({
+      where: { id, passwordHash: verifiedHash },
+      data: { passwordHash: newHash, passwordChangedAt: changedAt },
+    });
+    return count === 1;
   },
 
   /** Replaces the hash only if it is still the one that was verified (a rehash must not undo a change). */

@@ -5,3 +5,9 @@ export interface ClientContext {
   ip: string | null;
   userAgent: string | null;
 }
+
+/** Who is acting, and through which session (which a "sign out elsewhere" must spare). */
+export interface Caller {
+  userId: string;
+  sessionId: string;
+}

@@ -1,0 +1,79 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface MailServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real SMTP server on loopback that keeps every message it receives as an .eml file in `dir`,
+ * so tests in other processes (Vitest workers, Playwright) can read what the portal sent.
+ */
+export async function startMailServer(dir: string): Promise<MailServer> {
+  mkdirSync(dir, { recursive: true });
+  let counter = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        counter += 1;
+        writeFileSync(path.join(dir, `${Date.now()}-${process.pid}-${counter}.eml`), Buffer.concat(chunks));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = server.server.address();
+  if (!address || typeof address !== "object") throw new Error("SMTP server has no address");
+  return {
+    url: `smtp://127.0.0.1:${address.port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface MailQuery {
+  to: string;
+  subject?: string | RegExp;
+  /** Only messages received after this time (ms since epoch). */
+  after?: number;
+}
+
+function addressesOf(mail: ParsedMail): string[] {
+  const fields = [mail.to].flat().filter(Boolean) as { value: { address?: string }[] }[];
+  return fields.flatMap((field) => field.value.map((entry) => entry.address?.toLowerCase() ?? ""));
+}
+
+/** Every message in `dir` matching the query, oldest first. */
+export async function findMail(dir: string, query: MailQuery): Promise<ParsedMail[]> {
+  const files = readdirSync(dir).filter((file) => file.endsWith(".eml")).sort();
+  const matches: ParsedMail[] = [];
+  for (const file of files) {
+    if (query.after && Number(file.split("-")[0]) < query.after) continue;
+    const mail = await simpleParser(readFileSync(path.join(dir, file)));
+    if (!addressesOf(mail).includes(query.to.toLowerCase())) continue;
+    if (query.subject instanceof RegExp ? !query.subject.test(mail.subject ?? "") : query.subject && mail.subject !== query.subject) continue;
+    matches.push(mail);
+  }
+  return matches;
+}
+
+/** Waits for a matching message (mail is sent in the background, after the response). */
+export async function waitForMail(dir: string, query: MailQuery, timeoutMs = 10_000): Promise<ParsedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [first] = await findMail(dir, query);
+    if (first) return first;
+    if (Date.now() > deadline) throw new Error(`no mail to ${query.to} (${String(query.subject ?? "any subject")}) within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

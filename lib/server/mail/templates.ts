@@ -1,0 +1,43 @@
+import "server-only";
+import type { MailMessage } from "./mailer";
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
+
+function layout(title: string, paragraphs: string[]): string {
+  const body = paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("\n");
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24">
+<h1 style="font-size:1.25rem">${escapeHtml(title)}</h1>
+${body}
+</body></html>`;
+}
+
+export interface ChangeContext {
+  when: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** "Your password was changed": when, from where, and what to do if it was not them. */
+export function passwordChangedMail(to: string, context: ChangeContext, appUrl: string): MailMessage {
+  const when = context.when.toUTCString();
+  const from = context.ip ?? "an unknown address";
+  const device = context.userAgent ?? "an unknown device";
+  const recover = `${appUrl}/forgot-password`;
+  const subject = "Your password was changed";
+  const text = [
+    "The password of your account was changed.",
+    "",
+    `When: ${when}`,
+    `IP address: ${from}`,
+    `Device: ${device}`,
+    "",
+    `If this was not you, reset your password now: ${recover}`,
+  ].join("\n");
+  const html = layout(subject, [
+    "The password of your account was changed.",
+    `When: ${escapeHtml(when)}<br>IP address: ${escapeHtml(from)}<br>Device: ${escapeHtml(device)}`,
+    `If this was not you, <a href="${escapeHtml(recover)}">reset your password now</a>.`,
+  ]);
+  return { to, subject, text, html };
+}

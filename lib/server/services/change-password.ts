@@ -1,0 +1,59 @@
+import "server-only";
+import type { ChangePasswordInput } from "@/lib/schemas/password-change";
+import { normalizePassword, passwordPolicyProblems } from "@/lib/schemas/password";
+import { config } from "../config";
+import { inTransaction } from "../db/client";
+import { AppError } from "../errors";
+import { systemClock, type Clock } from "../clock";
+import { sendInBackground } from "../mail/mailer";
+import { passwordChangedMail } from "../mail/templates";
+import { userRepository } from "../repositories/user-repository";
+import { sessionRepository } from "../repositories/session-repository";
+import { securityEventRepository } from "../repositories/security-event-repository";
+import { hashPassword, verifyPassword } from "../security/password-hash";
+import type { Caller, ClientContext } from "./client-context";
+
+/**
+ * PATCH /api/v1/user/password. Verifies the old password, applies the policy with the account's
+ * email and name, then in one transaction swaps the hash (only if it is still the verified one),
+ * revokes the other sessions and records the event. The notification mail goes afterwards.
+ */
+export async function changePassword(
+  caller: Caller,
+  input: ChangePasswordInput,
+  client: ClientContext,
+  clock: Clock = systemClock,
+): Promise<{ revokedSessions: number }> {
+  const { bcryptCost, appUrl } = config();
+  const user = await userRepository.findCredentialsById(caller.userId);
+  if (!user) throw new AppError("UNAUTHORIZED");
+
+  const { valid } = await verifyPassword(input.oldPassword, user.passwordHash, bcryptCost);
+  if (!valid) {
+    await securityEventRepository.record({ userId: user.id, type: "password_change_failed", ...client });
+    throw new AppError("INCORRECT_OLD_PASSWORD");
+  }
+  if (normalizePassword(input.newPassword) === normalizePassword(input.oldPassword)) throw new AppError("SAME_PASSWORD");
+  const problems = await passwordPolicyProblems(input.newPassword, { email: user.email, name: user.name });
+  if (problems.length) throw new AppError("WEAK_PASSWORD", { newPassword: problems });
+
+  const newHash = await hashPassword(input.newPassword, bcryptCost);
+  const now = clock.now();
+  const revokedSessions = await inTransaction(async (tx) => {
+    // Another change that verified the same old password got here first.
+    if (!(await userRepository.replacePasswordHash(user.id, user.passwordHash, newHash, now, tx))) {
+      throw new AppError("INCORRECT_OLD_PASSWORD");
+    }
+    const revoked = input.revokeOtherSessions
+      ? await sessionRepository.revokeAllForUser(user.id, caller.sessionId, now, tx)
+      : 0;
+    await securityEventRepository.record(
+      { userId: user.id, type: "password_changed", detail: { revokedSessions: revoked }, ...client },
+      tx,
+    );
+    return revoked;
+  });
+
+  sendInBackground(passwordChangedMail(user.email, { when: now, ...client }, appUrl), "password_changed");
+  return { revokedSessions };
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { AppError } from "../errors";
+import { systemClock, type Clock } from "../clock";
+import { sessionRepository } from "../repositories/session-repository";
+import { securityEventRepository } from "../repositories/security-event-repository";
+import type { Caller, ClientContext } from "./client-context";
+
+export const RECENT_EVENTS = 10;
+
+/** The caller's live sessions and API tokens, most recently used first, the current one marked. */
+export async function listSessions(caller: Caller, clock: Clock = systemClock) {
+  const sessions = await sessionRepository.listActiveForUser(caller.userId, clock.now());
+  return sessions.map((session) => ({ ...session, current: session.id === caller.sessionId }));
+}
+
+/** Revokes one of the caller's own sessions; someone else's, or a dead one, is "not found". */
+export async function revokeSession(caller: Caller, sessionId: string, client: ClientContext, clock: Clock = systemClock) {
+  if (!(await sessionRepository.revokeOwned(sessionId, caller.userId, clock.now()))) throw new AppError("NOT_FOUND");
+  await securityEventRepository.record({ userId: caller.userId, type: "session_revoked", detail: { count: 1 }, ...client });
+}
+
+/** "Sign out everywhere else": every session but the caller's. */
+export async function revokeOtherSessions(caller: Caller, client: ClientContext, clock: Clock = systemClock): Promise<number> {
+  const count = await sessionRepository.revokeAllForUser(caller.userId, caller.sessionId, clock.now());
+  if (count) await securityEventRepository.record({ userId: caller.userId, type: "session_revoked", detail: { count }, ...client });
+  return count;
+}
+
+export function recentSecurityEvents(caller: Caller) {
+  return securityEventRepository.listForUser(caller.userId, RECENT_EVENTS);
+}
