@@ -10,11 +10,12 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, "type"> {
 }
 
 /** A password field with a show/hide toggle. Paste is allowed: password managers need it. */
-export function PasswordInput({ label, error, hint, id, ref, ...inputProps }: Props) {
+export function PasswordInput({ label, error, hint, id, ref, "aria-describedby": extraDescription, ...inputProps }: Props) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const [visible, setVisible] = useState(false);
-  const describedBy = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint && `${inputId}-hint`, error && `${inputId}-error`, extraDescription].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>

@@ -1,0 +1,44 @@
+import { describeDevice } from "./describe-device";
+
+export interface SecurityEventView {
+  id: string;
+  type: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+}
+
+const LABELS: Record<string, string> = {
+  account_created: "Account created",
+  signed_in: "Signed in",
+  sign_in_failed: "Failed sign-in attempt",
+  signed_out: "Signed out",
+  session_revoked: "Session revoked",
+  password_changed: "Password changed",
+  password_change_failed: "Password change refused (wrong current password)",
+};
+
+const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export function SecurityActivity({ events }: { events: SecurityEventView[] }) {
+  return (
+    <section className="card" aria-labelledby="activity-title">
+      <h2 id="activity-title">Recent security activity</h2>
+      {events.length === 0 ? (
+        <p className="muted">Nothing yet.</p>
+      ) : (
+        <ul className="activity" data-testid="security-events">
+          {events.map((event) => (
+            <li key={event.id}>
+              <strong>{LABELS[event.type] ?? event.type}</strong>
+              <span className="muted">
+                {" "}
+                · {format.format(event.createdAt)} UTC · {event.ip ?? "unknown IP"} · {describeDevice(event.userAgent)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
