@@ -1,7 +1,5 @@
 import { defineConfig } from "@playwright/test";
-
-const port = Number(process.env.E2E_PORT ?? 9310);
-const baseURL = `http://127.0.0.1:${port}`;
+import { E2E_BASE_URL as baseURL, E2E_PORT as port } from "./e2e/support/e2e-env";
 
 // Debian's Chromium, never a downloaded browser: this machine reaches no browser CDN.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
