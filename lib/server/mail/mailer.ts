@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { config } from "../config";
@@ -18,7 +18,7 @@ export interface Mailer {
 }
 
 /** Real delivery through SMTP_URL. */
-function smtpMailer(url: string, from: string): Mailer {
+export function createSmtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
   return {
     kind: "smtp",
@@ -28,21 +28,45 @@ function smtpMailer(url: string, from: string): Mailer {
   };
 }
 
+export interface OutboxEntry {
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
 /**
- * Without SMTP_URL, mail is written as .eml files under .data/outbox, listed at /dev/outbox
- * in development, so the whole flow works on a laptop with nothing else running.
+ * Without SMTP_URL, each message is written under .data/outbox as the .eml a mail server would
+ * get, plus a .json summary that /dev/outbox lists in development, so the whole flow works on a
+ * laptop with nothing else running.
  */
-function outboxMailer(dir: string, from: string): Mailer {
+export function createOutboxMailer(dir: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     kind: "outbox",
     async send(message) {
       const info = await transport.sendMail({ from, ...message });
       mkdirSync(dir, { recursive: true });
-      const file = `${new Date().toISOString().replace(/[:.]/g, "-")}-${crypto.randomUUID().slice(0, 8)}.eml`;
-      writeFileSync(path.join(dir, file), info.message as Buffer);
+      const sentAt = new Date().toISOString();
+      const base = `${sentAt.replace(/[:.]/g, "-")}-${crypto.randomUUID().slice(0, 8)}`;
+      writeFileSync(path.join(dir, `${base}.eml`), info.message as Buffer);
+      const entry: OutboxEntry = { to: message.to, subject: message.subject, text: message.text, sentAt };
+      writeFileSync(path.join(dir, `${base}.json`), JSON.stringify(entry));
+      logger().info({ purpose: message.subject, file: `${base}.eml` }, "mail written to the outbox");
     },
   };
+}
+
+/** The outbox, newest first (development page only). */
+export function readOutbox(limit = 50): OutboxEntry[] {
+  const { outboxDir } = config();
+  if (!existsSync(outboxDir)) return [];
+  return readdirSync(outboxDir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .reverse()
+    .slice(0, limit)
+    .map((file) => JSON.parse(readFileSync(path.join(outboxDir, file), "utf8")) as OutboxEntry);
 }
 
 let instance: Mailer | undefined;
@@ -51,7 +75,7 @@ let instance: Mailer | undefined;
 export function mailer(): Mailer {
   if (!instance) {
     const { smtpUrl, mailFrom, outboxDir, isProduction } = config();
-    instance = smtpUrl ? smtpMailer(smtpUrl, mailFrom) : outboxMailer(outboxDir, mailFrom);
+    instance = smtpUrl ? createSmtpMailer(smtpUrl, mailFrom) : createOutboxMailer(outboxDir, mailFrom);
     if (!smtpUrl && isProduction) logger().warn("SMTP_URL is not set: mail goes to the local outbox only");
   }
   return instance;

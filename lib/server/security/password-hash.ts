@@ -1,7 +1,9 @@
 import "server-only";
 import bcrypt from "bcrypt";
 import { createHmac } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { normalizePassword } from "@/lib/schemas/password";
+import { concurrencyLimit } from "./concurrency-limit";
 
 /*
  * Stored format, the same as passlib's bcrypt_sha256 (v2), so hashes are portable:
@@ -16,6 +18,9 @@ const SHA256_PREFIX = "$bcrypt-sha256$";
 const SHA256_FORMAT = /^\$bcrypt-sha256\$v=2,t=(2b),r=(\d{1,2})\$([./A-Za-z0-9]{22})\$([./A-Za-z0-9]{31})$/;
 const PLAIN_BCRYPT_FORMAT = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/;
 
+/** One bcrypt computation per core at most; see concurrency-limit.ts for why. */
+const limitBcrypt = concurrencyLimit(Math.max(1, availableParallelism()));
+
 function prehash(password: string, salt: string): string {
   return createHmac("sha256", salt).update(normalizePassword(password), "utf8").digest("base64");
 }
@@ -23,7 +28,7 @@ function prehash(password: string, salt: string): string {
 export async function hashPassword(password: string, cost: number): Promise<string> {
   const bcryptSalt = await bcrypt.genSalt(cost, "b");
   const salt = bcryptSalt.slice(-22);
-  const full = await bcrypt.hash(prehash(password, salt), bcryptSalt);
+  const full = await limitBcrypt(() => bcrypt.hash(prehash(password, salt), bcryptSalt));
   return `${SHA256_PREFIX}v=2,t=2b,r=${cost}$${salt}$${full.slice(-31)}`;
 }
 
@@ -38,12 +43,12 @@ export async function verifyPassword(password: string, stored: string, cost: num
   if (modern) {
     const [, variant, rounds, salt, digest] = modern as unknown as [string, string, string, string, string];
     const bcryptHash = `$${variant}$${rounds.padStart(2, "0")}$${salt}${digest}`;
-    const valid = await bcrypt.compare(prehash(password, salt), bcryptHash);
+    const valid = await limitBcrypt(() => bcrypt.compare(prehash(password, salt), bcryptHash));
     return { valid, needsRehash: valid && Number(rounds) < cost };
   }
   if (PLAIN_BCRYPT_FORMAT.test(stored)) {
     // Imported systems hashed what the person typed, without normalising it.
-    const valid = await bcrypt.compare(password, stored);
+    const valid = await limitBcrypt(() => bcrypt.compare(password, stored));
     return { valid, needsRehash: valid };
   }
   return { valid: false, needsRehash: false };

@@ -1,0 +1,5 @@
+// GET /api/health — liveness: the process answers. Deliberately touches no database, so a slow or
+// busy database never makes a load balancer kill a healthy process (see /api/health/ready).
+import { apiRoute } from "@/lib/server/http/api-route";
+
+export const GET = apiRoute({}, async () => ({ body: { message: "OK" } }));

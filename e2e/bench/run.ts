@@ -1,0 +1,127 @@
+// npm run bench — builds and starts the production server on the embedded database, then prints,
+// from one run:
+//  - the raw bcrypt ceiling: compare+hash pairs per second through the same binding and cost;
+//  - PATCH /api/v1/user/password under load (each worker alternates its own user between two
+//    passwords): requests/s, p50, p99, and the fraction of the bcrypt ceiling it reaches;
+//  - GET /api/health p50/p99 while the change endpoint is saturated.
+// Figures, not assertions: targets are read by people (see the README), never by a timed test.
+// BENCH_DATABASE_URL runs it on PostgreSQL instead (that database is emptied first).
+import bcrypt from "bcrypt";
+import { execSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createPgliteDatabase, createPostgresDatabase } from "@/lib/testing/databases";
+import { startAppServer } from "../support/app-server";
+import { median, percentile, round } from "./stats";
+
+const COST = Number(process.env.BCRYPT_COST ?? 12);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+/** Enough requests in flight to keep libuv's four bcrypt threads busy. */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
+const THREADPOOL = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+
+async function bcryptCeiling(): Promise<number> {
+  const hash = await bcrypt.hash("ceiling-probe-password", COST);
+  let pairs = 0;
+  const deadline = performance.now() + 10_000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: THREADPOOL }, async () => {
+      while (performance.now() < deadline) {
+        await bcrypt.compare("ceiling-probe-password", hash);
+        await bcrypt.hash("ceiling-probe-next", COST);
+        pairs += 1;
+      }
+    }),
+  );
+  return pairs / ((performance.now() - started) / 1000);
+}
+
+async function json(url: string, init: RequestInit) {
+  const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+async function main() {
+  if (!process.env.BENCH_SKIP_BUILD) {
+    console.log("[bench] next build …");
+    execSync("npx next build", { stdio: "ignore" });
+  }
+  const database = process.env.BENCH_DATABASE_URL
+    ? await createPostgresDatabase(process.env.BENCH_DATABASE_URL)
+    : await createPgliteDatabase("bench");
+  const logDir = mkdtempSync(path.join(tmpdir(), "account-portal-bench-"));
+  const server = await startAppServer("bench", database.target, logDir, {
+    BCRYPT_COST: String(COST),
+    LOG_LEVEL: "warn",
+    // e.g. "--require ./event-loop-probe.cjs" to see where the server's time goes.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+  });
+  try {
+    console.log(`[bench] server ${server.url}, bcrypt cost ${COST}, ${WORKERS} workers, ${SECONDS} s of load`);
+    const ceiling = await bcryptCeiling();
+
+    const passwords = ["amber-falcon-river-71", "quiet-harbor-lantern-38"] as const;
+    const users = await Promise.all(
+      Array.from({ length: WORKERS }, async (_, index) => {
+        const email = `bench-${index}-${Date.now()}@example.com`;
+        await json(`${server.url}/api/v1/user/register`, { method: "POST", body: JSON.stringify({ email, password: passwords[0] }) });
+        const login = await json(`${server.url}/api/v1/user/login`, { method: "POST", body: JSON.stringify({ email, password: passwords[0] }) });
+        return { token: login.body.token!, current: 0 };
+      }),
+    );
+
+    const latencies: number[] = [];
+    const healthLatencies: number[] = [];
+    let failures = 0;
+    const deadline = performance.now() + SECONDS * 1000;
+    const load = Promise.all(
+      users.map(async (user) => {
+        while (performance.now() < deadline) {
+          const next = 1 - user.current;
+          const started = performance.now();
+          const response = await json(`${server.url}/api/v1/user/password`, {
+            method: "PATCH",
+            headers: { authorization: `Bearer ${user.token}` },
+            body: JSON.stringify({ oldPassword: passwords[user.current], newPassword: passwords[next] }),
+          });
+          latencies.push(performance.now() - started);
+          if (response.status === 200) user.current = next;
+          else failures += 1;
+        }
+      }),
+    );
+    const probe = (async () => {
+      // Let the load reach steady state before sampling.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await fetch(`${server.url}/api/health`);
+        healthLatencies.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const loadStarted = performance.now();
+    await Promise.all([load, probe]);
+    const throughput = latencies.length / ((performance.now() - loadStarted) / 1000);
+
+    console.log("");
+    console.log(`bcrypt ceiling (compare+hash pairs/s, ${THREADPOOL} threads) : ${round(ceiling, 2)}`);
+    console.log(`PATCH /api/v1/user/password requests/s            : ${round(throughput, 2)} (${latencies.length} requests, ${failures} failed)`);
+    console.log(`  p50 / p99 latency (ms)                           : ${round(median(latencies))} / ${round(percentile(latencies, 99))}`);
+    console.log(`  fraction of the bcrypt ceiling (target ≥ 0.8)    : ${round(throughput / ceiling, 2)}`);
+    console.log(`GET /api/health under that load p50 / p99 (ms)     : ${round(median(healthLatencies))} / ${round(percentile(healthLatencies, 99))} (target p99 < 50; ${healthLatencies.length} samples)`);
+  } finally {
+    await server.stop();
+    database.dispose();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,32 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createOutboxMailer } from "./mailer";
+import { passwordChangedMail } from "./templates";
+
+describe("the development outbox", () => {
+  it("keeps each message as an .eml and a .json summary", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "outbox-"));
+    const message = passwordChangedMail("ada@example.com", { when: new Date(0), ip: "192.0.2.1", userAgent: "Test/1" }, "http://localhost:9000");
+    await createOutboxMailer(dir, "Portal <no-reply@localhost>").send(message);
+
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    const eml = readFileSync(path.join(dir, files.find((file) => file.endsWith(".eml"))!), "utf8");
+    expect(eml).toMatch(/^From: Portal <no-reply@localhost>$/m);
+    expect(eml).toMatch(/^Subject: Your password was changed$/m);
+    const summary = JSON.parse(readFileSync(path.join(dir, files.find((file) => file.endsWith(".json"))!), "utf8"));
+    expect(summary).toMatchObject({ to: "ada@example.com", subject: "Your password was changed" });
+    expect(summary.text).toContain("http://localhost:9000/forgot-password");
+  });
+});
+
+describe("passwordChangedMail", () => {
+  it("escapes what the client sent before putting it in HTML", () => {
+    const message = passwordChangedMail("a@b.example", { when: new Date(0), ip: null, userAgent: "<script>x</script>" }, "http://x");
+    expect(message.html).not.toContain("<script>");
+    expect(message.html).toContain("&lt;script&gt;");
+    expect(message.text).toContain("IP address: an unknown address");
+  });
+});
