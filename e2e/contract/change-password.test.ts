@@ -96,53 +96,6 @@ describe.each(backends)("PATCH /api/v1/user/password on $name", ({ url }) => {
     expect(events.body.events[0]).toMatchObject({ type: "password_changed" });
   });
 
-  it("answers INCORRECT_OLD_PASSWORD and changes nothing", async () => {
-    const { email, password, token } = await signedUpUser(api);
-    const response = await api.changePassword({ oldPassword: strongPassword(), newPassword: strongPassword() }, { headers: bearer(token) });
-    expect(response.status).toBe(400);
-    expect(response.body).toEqual({ message: "Incorrect old password", code: "INCORRECT_OLD_PASSWORD" });
-    await expectPasswordUnchanged(email, password);
-  });
-
-  it("answers SAME_PASSWORD, also for another Unicode form of the same password", async () => {
-    const email = uniqueEmail();
-    await api.register({ email, password: "Crème-brûlée-2024" });
-    const { token } = (await api.login({ email, password: "Crème-brûlée-2024" })).body;
-    for (const newPassword of ["Crème-brûlée-2024", "Crème-brûlée-2024".normalize("NFD")]) {
-      const response = await api.changePassword({ oldPassword: "Crème-brûlée-2024", newPassword }, { headers: bearer(token) });
-      expect(response.status).toBe(400);
-      expect(response.body).toEqual({ message: "New password cannot be the same as the old password", code: "SAME_PASSWORD" });
-    }
-  });
-
-  it.each([
-    ["common", () => "iloveyou1", "This is a commonly used password; choose another"],
-    ["short", () => "k3y!", "Use at least 8 characters"],
-    ["the account's email", (email: string) => email, "Do not use your email address as your password"],
-    ["the account's name", () => "Test User", "Do not use your name as your password"],
-  ])("answers WEAK_PASSWORD for a %s new password, listing why, and changes nothing", async (_label, newPassword, reason) => {
-    const { email, password, token } = await signedUpUser(api, "Test User");
-    const response = await api.changePassword({ oldPassword: password, newPassword: newPassword(email) }, { headers: bearer(token) });
-    expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ code: "WEAK_PASSWORD", message: "Password does not meet the requirements" });
-    expect(response.body.errors.newPassword).toContain(reason);
-    await expectPasswordUnchanged(email, password);
-  });
-
-  it.each([
-    ["absent", {}, ["newPassword", "oldPassword"]],
-    ["empty", { oldPassword: "", newPassword: "" }, ["newPassword", "oldPassword"]],
-    ["not strings", { oldPassword: 123, newPassword: null }, ["newPassword", "oldPassword"]],
-    ["missing the new one", { oldPassword: "something" }, ["newPassword"]],
-  ])("answers MISSING_PARAMETERS when fields are %s", async (_label, body, fields) => {
-    const { token } = await signedUpUser(api);
-    const response = await api.changePassword(body, { headers: bearer(token) });
-    expect(response.status).toBe(400);
-    expect(response.body.code).toBe("MISSING_PARAMETERS");
-    expect(response.body.message).toBe("Missing One or More Required Parameters");
-    expect(Object.keys(response.body.errors).sort()).toEqual(fields);
-  });
-
   it("answers INVALID_PARAMETERS when revokeOtherSessions is not a boolean", async () => {
     const { password, token } = await signedUpUser(api);
     const response = await api.changePassword(
@@ -194,5 +147,63 @@ describe.each(backends)("PATCH /api/v1/user/password on $name", ({ url }) => {
     }
     expect((await api.login({ email, password: winners[0]! })).status).toBe(200);
     expect((await api.login({ email, password })).status).toBe(401);
+  });
+
+  describe.each(["a Bearer token", "a browser session cookie"])("error rows, authenticated with %s", (method) => {
+    /** A fresh account, and the headers that authenticate as it by `method`. */
+    async function caller(name = "Test User", password = strongPassword()) {
+      const email = uniqueEmail();
+      await api.register({ email, password, name });
+      const headers =
+        method === "a Bearer token"
+          ? bearer((await api.login({ email, password })).body.token as string)
+          : { cookie: await browserSessionCookie(url, email, password) };
+      return { email, password, headers };
+    }
+
+    it("answers INCORRECT_OLD_PASSWORD and changes nothing", async () => {
+      const { email, password, headers } = await caller();
+      const response = await api.changePassword({ oldPassword: strongPassword(), newPassword: strongPassword() }, { headers });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({ message: "Incorrect old password", code: "INCORRECT_OLD_PASSWORD" });
+      await expectPasswordUnchanged(email, password);
+    });
+
+    it("answers SAME_PASSWORD, also for another Unicode form of the same password", async () => {
+      const { headers } = await caller("Test User", "Crème-brûlée-2024");
+      for (const newPassword of ["Crème-brûlée-2024", "Crème-brûlée-2024".normalize("NFD")]) {
+        const response = await api.changePassword({ oldPassword: "Crème-brûlée-2024", newPassword }, { headers });
+        expect(response.status).toBe(400);
+        expect(response.body).toEqual({ message: "New password cannot be the same as the old password", code: "SAME_PASSWORD" });
+      }
+    });
+
+    it.each([
+      ["common", () => "iloveyou1", "This is a commonly used password; choose another"],
+      ["short", () => "k3y!", "Use at least 8 characters"],
+      ["the account's email", (email: string) => email, "Do not use your email address as your password"],
+      ["the account's name", () => "Test User", "Do not use your name as your password"],
+    ])("answers WEAK_PASSWORD for a %s new password, listing why, and changes nothing", async (_label, newPassword, reason) => {
+      const { email, password, headers } = await caller("Test User");
+      const response = await api.changePassword({ oldPassword: password, newPassword: newPassword(email) }, { headers });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: "WEAK_PASSWORD", message: "Password does not meet the requirements" });
+      expect(response.body.errors.newPassword).toContain(reason);
+      await expectPasswordUnchanged(email, password);
+    });
+
+    it.each([
+      ["absent", {}, ["newPassword", "oldPassword"]],
+      ["empty", { oldPassword: "", newPassword: "" }, ["newPassword", "oldPassword"]],
+      ["not strings", { oldPassword: 123, newPassword: null }, ["newPassword", "oldPassword"]],
+      ["missing the new one", { oldPassword: "something" }, ["newPassword"]],
+    ])("answers MISSING_PARAMETERS when fields are %s", async (_label, body, fields) => {
+      const { headers } = await caller();
+      const response = await api.changePassword(body, { headers });
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe("MISSING_PARAMETERS");
+      expect(response.body.message).toBe("Missing One or More Required Parameters");
+      expect(Object.keys(response.body.errors).sort()).toEqual(fields);
+    });
   });
 });
