@@ -16,6 +16,7 @@ const LABELS: Record<string, string> = {
   session_revoked: "Session revoked",
   password_changed: "Password changed",
   password_change_failed: "Password change refused (wrong current password)",
+  password_reset: "Password reset by email",
 };
 
 const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -17,6 +17,10 @@ declare module "vitest" {
     backends: ContractBackend[];
     unreachableDatabaseUrl: string;
     mailDir: string;
+    /** A server with both legacy reset settings on (reveal unknown emails, no proof needed). */
+    legacyResetUrl: string;
+    /** A server whose clock the tests move by writing milliseconds into clockFile. */
+    clockServer: { url: string; clockFile: string };
   }
 }
 
@@ -55,6 +59,24 @@ export default async function setup(project: TestProject) {
     servers.push(unreachable);
     project.provide("backends", backends);
     project.provide("unreachableDatabaseUrl", unreachable.url);
+
+    const legacyDatabase = await createPgliteDatabase("legacy");
+    databases.push(legacyDatabase);
+    const legacy = await startAppServer("legacy-reset", legacyDatabase.target, logDir, {
+      ...mailEnv,
+      PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: "true",
+      PASSWORD_RESET_REQUIRE_PROOF: "false",
+    });
+    servers.push(legacy);
+    project.provide("legacyResetUrl", legacy.url);
+
+    const clockDatabase = await createPgliteDatabase("clock");
+    databases.push(clockDatabase);
+    const clockFile = path.join(logDir, "clock-offset-ms");
+    writeFileSync(clockFile, "0");
+    const clocked = await startAppServer("clock", clockDatabase.target, logDir, { ...mailEnv, TEST_CLOCK_FILE: clockFile });
+    servers.push(clocked);
+    project.provide("clockServer", { url: clocked.url, clockFile });
     project.provide("mailDir", mailDir);
   } catch (error) {
     await stopAll();

@@ -67,12 +67,12 @@ export async function findMail(dir: string, query: MailQuery): Promise<ParsedMai
   return matches;
 }
 
-/** Waits for a matching message (mail is sent in the background, after the response). */
+/** Waits for a matching message and returns the newest (mail is sent after the response). */
 export async function waitForMail(dir: string, query: MailQuery, timeoutMs = 10_000): Promise<ParsedMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [first] = await findMail(dir, query);
-    if (first) return first;
+    const newest = (await findMail(dir, query)).at(-1);
+    if (newest) return newest;
     if (Date.now() > deadline) throw new Error(`no mail to ${query.to} (${String(query.subject ?? "any subject")}) within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -4,7 +4,7 @@ import { z } from "zod";
  * Marks a custom zod issue with the API contract's error code, so the route wrapper can answer
  * with the same code the form shows (e.g. WEAK_PASSWORD). Untagged issues are parameter problems.
  */
-export type ContractIssueCode = "WEAK_PASSWORD";
+export type ContractIssueCode = "WEAK_PASSWORD" | "MISSING_PARAMETERS";
 
 export interface ContractIssueParams {
   contractCode: ContractIssueCode;

@@ -1,6 +1,6 @@
 // Configuration, read and validated once. A bad value stops start-up with a message naming the
 // variable. No "server-only" marker: scripts and the Prisma CLI read the database settings too.
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -9,6 +9,11 @@ const DATA_DIR = path.join(process.cwd(), ".data");
 const DEV_SECRET_FILE = path.join(DATA_DIR, "auth-secret");
 
 const integer = (fallback: number) => z.coerce.number().int().default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .default(fallback ? "true" : "false")
+    .transform((value) => value === "true" || value === "1");
 
 const envSchema = z
   .object({
@@ -29,6 +34,9 @@ const envSchema = z
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Account portal <no-reply@localhost>"),
+    PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: flag(false),
+    PASSWORD_RESET_REQUIRE_PROOF: flag(true),
+    TEST_CLOCK_FILE: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -69,10 +77,13 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
   const parsed = parseEnv(env);
   const isProduction = parsed.NODE_ENV === "production";
   const appUrl = new URL(parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).origin;
+  const authSecret = parsed.NEXTAUTH_SECRET ?? developmentSecret();
   return {
     isProduction,
     appUrl,
-    authSecret: parsed.NEXTAUTH_SECRET ?? developmentSecret(),
+    authSecret,
+    /** Keys the hashes of reset codes and tokens; derived, so there is one secret to manage. */
+    resetHashKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal password reset", 32)),
     bcryptCost: parsed.BCRYPT_COST,
     browserSessionMs: parsed.BROWSER_SESSION_DAYS * 24 * 60 * 60 * 1000,
     apiTokenMs: parsed.API_TOKEN_HOURS * 60 * 60 * 1000,
@@ -80,6 +91,11 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     outboxDir: path.join(DATA_DIR, "outbox"),
+    /** Legacy gateway behaviour: 404 NO_ACCOUNT for unknown emails (enumerable). */
+    resetRevealsUnknownEmail: parsed.PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL,
+    /** Safe default: completing a reset needs the confirmation cookie or the code/token. */
+    resetRequiresProof: parsed.PASSWORD_RESET_REQUIRE_PROOF,
+    testClockFile: parsed.TEST_CLOCK_FILE,
     secureCookies: isProduction,
   };
 }

@@ -11,6 +11,9 @@ export const ERROR_TABLE = {
   WEAK_PASSWORD: { status: 400, message: "Password does not meet the requirements" },
   INCORRECT_OLD_PASSWORD: { status: 400, message: "Incorrect old password" },
   SAME_PASSWORD: { status: 400, message: "New password cannot be the same as the old password" },
+  INVALID_OTP: { status: 400, message: "Invalid OTP" },
+  INVALID_REQUEST: { status: 400, message: "Invalid Request" },
+  NO_ACCOUNT: { status: 400, message: "No Account found with this email address" },
   UNAUTHORIZED: { status: 401, message: "Unauthorized" },
   INVALID_CREDENTIALS: { status: 401, message: "Invalid email or password" },
   ACCESS_DENIED: { status: 403, message: "Access denied" },
@@ -33,9 +36,13 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fieldErrors?: FieldErrors,
+    /** Overrides the table's status where the contract gives one code two statuses (NO_ACCOUNT). */
+    status?: number,
+    /** Seconds, for 429 and 503. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(ERROR_TABLE[code].message);
     this.name = "AppError";
-    this.status = ERROR_TABLE[code].status;
+    this.status = status ?? ERROR_TABLE[code].status;
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, ERROR_TABLE, type FieldErrors } from "../errors";
+import { AppError, type FieldErrors } from "../errors";
 import { logger } from "../log";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import type { ClientContext } from "../services/client-context";
@@ -96,14 +96,14 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
       if (caught instanceof AppError) {
         error = caught;
       } else if (isDatabaseUnavailable(caught)) {
-        error = new AppError("SERVICE_UNAVAILABLE");
-        headers.set("retry-after", String(RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE));
+        error = new AppError("SERVICE_UNAVAILABLE", undefined, undefined, RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE);
         logger().error({ ...log, err: describeError(caught) }, "database unavailable");
       } else {
         error = new AppError("UNEXPECTED_ERROR");
         logger().error({ ...log, err: describeError(caught) }, "unhandled error");
       }
-      const status = ERROR_TABLE[error.code].status;
+      const status = error.status;
+      if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(error.retryAfterSeconds));
       logger().info({ ...log, status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
       return json(status, errorBody(error, requestId), requestId, headers);
     }

@@ -41,3 +41,42 @@ export function passwordChangedMail(to: string, context: ChangeContext, appUrl: 
   ]);
   return { to, subject, text, html };
 }
+
+/** The reset code and the link that confirms without typing. */
+export function resetCodeMail(to: string, code: string, link: string): MailMessage {
+  const subject = "Your password reset code";
+  const text = [
+    `Your password reset code is ${code}. It expires in 10 minutes.`,
+    "",
+    `Or open this link to continue without typing the code: ${link}`,
+    "",
+    "If you did not ask to reset your password, ignore this message: nothing changes.",
+  ].join("\n");
+  const html = layout(subject, [
+    `Your password reset code is <strong style="font-size:1.4rem;letter-spacing:0.2rem">${escapeHtml(code)}</strong>. It expires in 10 minutes.`,
+    `Or <a href="${escapeHtml(link)}">continue without typing the code</a>.`,
+    "If you did not ask to reset your password, ignore this message: nothing changes.",
+  ]);
+  return { to, subject, text, html };
+}
+
+/** After a completed reset: every session was signed out; what to do if it was not them. */
+export function passwordResetMail(to: string, context: ChangeContext, appUrl: string): MailMessage {
+  const subject = "Your password was reset";
+  const when = context.when.toUTCString();
+  const text = [
+    "The password of your account was reset, and every session was signed out.",
+    "",
+    `When: ${when}`,
+    `IP address: ${context.ip ?? "an unknown address"}`,
+    `Device: ${context.userAgent ?? "an unknown device"}`,
+    "",
+    `If this was not you, reset it again at once: ${appUrl}/forgot-password`,
+  ].join("\n");
+  const html = layout(subject, [
+    "The password of your account was reset, and every session was signed out.",
+    `When: ${escapeHtml(when)}<br>IP address: ${escapeHtml(context.ip ?? "an unknown address")}<br>Device: ${escapeHtml(context.userAgent ?? "an unknown device")}`,
+    `If this was not you, <a href="${escapeHtml(`${appUrl}/forgot-password`)}">reset it again at once</a>.`,
+  ]);
+  return { to, subject, text, html };
+}

@@ -9,7 +9,8 @@ export type SecurityEventType =
   | "signed_out"
   | "session_revoked"
   | "password_changed"
-  | "password_change_failed";
+  | "password_change_failed"
+  | "password_reset";
 
 export interface SecurityEventInput {
   userId: string;

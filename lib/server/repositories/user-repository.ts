@@ -52,6 +52,11 @@ export const userRepository = {
     return count === 1;
   },
 
+  /** Sets a new password unconditionally (a completed reset proves the right to). */
+  async setPasswordHash(id: string, newHash: string, changedAt: Date, db: DbClient = database()): Promise<void> {
+    await db.user.update({ where: { id }, data: { passwordHash: newHash, passwordChangedAt: changedAt } });
+  },
+
   /** Replaces the hash only if it is still the one that was verified (a rehash must not undo a change). */
   async upgradeHash(id: string, verifiedHash: string, newHash: string): Promise<void> {
     await database().user.updateMany({ where: { id, passwordHash: verifiedHash }, data: { passwordHash: newHash } });

@@ -1,0 +1,76 @@
+import "server-only";
+import { database, type DbClient } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+
+const resetSelect = {
+  id: true,
+  userId: true,
+  codeHash: true,
+  createdAt: true,
+  expiresAt: true,
+  failedAttempts: true,
+  confirmedAt: true,
+  consumedAt: true,
+  user: { select: { email: true, name: true, passwordHash: true } },
+} as const satisfies Prisma.PasswordResetSelect;
+
+export type ResetRecord = Prisma.PasswordResetGetPayload<{ select: typeof resetSelect }>;
+
+export const passwordResetRepository = {
+  /** A new request replaces every unfinished one of the user: only the newest code works. */
+  async replaceForUser(data: {
+    id: string;
+    userId: string;
+    codeHash: string;
+    tokenHash: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<void> {
+    await database().$transaction(async (tx) => {
+      await tx.passwordReset.deleteMany({ where: { userId: data.userId, consumedAt: null } });
+      await tx.passwordReset.create({ data });
+    });
+  },
+
+  findNewestForUser(userId: string): Promise<ResetRecord | null> {
+    return database().passwordReset.findFirst({ where: { userId }, orderBy: { createdAt: "desc" }, select: resetSelect });
+  },
+
+  findByTokenHash(tokenHash: string): Promise<ResetRecord | null> {
+    return database().passwordReset.findUnique({ where: { tokenHash }, select: resetSelect });
+  },
+
+  findByProofHash(proofHash: string): Promise<ResetRecord | null> {
+    return database().passwordReset.findUnique({ where: { proofHash }, select: resetSelect });
+  },
+
+  /** Counts a wrong code, atomically, and never past `max`. */
+  async recordFailedAttempt(id: string, max: number): Promise<void> {
+    await database().passwordReset.updateMany({
+      where: { id, failedAttempts: { lt: max } },
+      data: { failedAttempts: { increment: 1 } },
+    });
+  },
+
+  /** Marks the reset confirmed (keeping the first confirmation time) and binds a new proof to it. */
+  async confirm(id: string, proofHash: string, now: Date, firstConfirmedAt: Date | null): Promise<boolean> {
+    const { count } = await database().passwordReset.updateMany({
+      where: { id, consumedAt: null },
+      data: { confirmedAt: firstConfirmedAt ?? now, proofHash },
+    });
+    return count === 1;
+  },
+
+  /**
+   * Consumes the reset with one conditional update: of concurrent completions exactly one sees
+   * count 1. Only a confirmed reset whose confirmation is newer than `confirmedAfter` qualifies.
+   */
+  async consume(id: string, confirmedAfter: Date, now: Date, db: DbClient): Promise<boolean> {
+    const { count } = await db.passwordReset.updateMany({
+      where: { id, consumedAt: null, confirmedAt: { gt: confirmedAfter } },
+      data: { consumedAt: now },
+    });
+    return count === 1;
+  },
+};

@@ -1,0 +1,58 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import type { ForgotPasswordInput } from "@/lib/schemas/password-reset";
+import { config } from "../config";
+import { AppError } from "../errors";
+import { systemClock, type Clock } from "../clock";
+import { logger } from "../log";
+import { mailer } from "../mail/mailer";
+import { resetCodeMail } from "../mail/templates";
+import { Cooldown } from "../rate-limit/cooldown";
+import { passwordResetRepository } from "../repositories/password-reset-repository";
+import { userRepository } from "../repositories/user-repository";
+import { generateResetCode, generateResetSecret, keyedHash } from "../security/reset-secrets";
+import type { ClientContext } from "./client-context";
+import { RESET_CODE_TTL_MS, RESET_REQUEST_COOLDOWN_MS } from "./password-reset-policy";
+
+const perAddress = new Cooldown(RESET_REQUEST_COOLDOWN_MS);
+
+/**
+ * POST /api/v1/user/forgot-password. Known and unknown addresses get the same answer in the same
+ * time: both make the same secrets and hashes and one user lookup; storing the reset and sending
+ * the mail happen after the response, with failures logged.
+ */
+export async function requestPasswordReset(input: ForgotPasswordInput, client: ClientContext, clock: Clock = systemClock): Promise<void> {
+  const { resetRevealsUnknownEmail, appUrl, isProduction, smtpUrl } = config();
+  const now = clock.now();
+  // Per address, known or not, so the 429 itself reveals nothing.
+  const wait = perAddress.take(createHash("sha256").update(input.email).digest("hex"), now.getTime());
+  if (wait) throw new AppError("TOO_MANY_REQUESTS", undefined, undefined, Math.ceil(wait / 1000));
+
+  const user = await userRepository.findCredentialsByEmail(input.email);
+  const id = randomUUID();
+  const code = generateResetCode();
+  const token = generateResetSecret();
+  const codeHash = keyedHash("code", code, id);
+  const tokenHash = keyedHash("token", token);
+  if (!user) {
+    if (resetRevealsUnknownEmail) throw new AppError("NO_ACCOUNT", undefined, 404);
+    return;
+  }
+
+  const link = `${appUrl}/forgot-password?token=${encodeURIComponent(token)}`;
+  void (async () => {
+    await passwordResetRepository.replaceForUser({
+      id,
+      userId: user.id,
+      codeHash,
+      tokenHash,
+      expiresAt: new Date(now.getTime() + RESET_CODE_TTL_MS),
+      ...client,
+    });
+    await mailer().send(resetCodeMail(user.email, code, link));
+    // DEVELOPERS.md: without a mail server, development prints the code (never in production).
+    if (!isProduction && !smtpUrl) console.info(`[dev] password reset code for ${user.email}: ${code} (${link})`);
+  })().catch((error: unknown) => {
+    logger().error({ purpose: "password_reset_requested", err: { type: (error as Error)?.name } }, "reset not stored or not sent");
+  });
+}
