@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { FormAlert } from "@/components/form-alert";
 import { SignInForm } from "@/components/sign-in-form";
 import { safeReturnPath } from "@/lib/return-path";
 import { currentBrowserSession } from "@/lib/server/auth/require-session";
@@ -7,17 +8,21 @@ import { currentBrowserSession } from "@/lib/server/auth/require-session";
 export const metadata: Metadata = { title: "Sign in" };
 
 interface Props {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
 }
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, reset } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   if (await currentBrowserSession()) redirect(returnTo);
   return (
     <section className="card narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
+      {reset === "1" && <FormAlert tone="success" message="Your password was reset. Sign in with your new password." />}
       <SignInForm returnTo={returnTo} initialError={error} />
+      <p>
+        <a href="/forgot-password">Forgot password?</a>
+      </p>
       <p className="muted">
         New here? <a href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}`}>Create an account</a>
       </p>

@@ -1,0 +1,95 @@
+import { expect, test } from "@playwright/test";
+import { E2E_MAIL_DIR } from "./support/e2e-env";
+import { waitForMail } from "./support/mailbox";
+import { newCredentials, signIn, signUp } from "./fixtures";
+
+async function resetMail(email: string, after: number) {
+  const mail = await waitForMail(E2E_MAIL_DIR, { to: email, subject: "Your password reset code", after });
+  const code = /reset code is (\d{6})/.exec(mail.text ?? "")?.[1];
+  const link = /(http\S+forgot-password\?token=\S+)/.exec(mail.text ?? "")?.[1];
+  expect(code).toBeTruthy();
+  expect(link).toBeTruthy();
+  return { code: code!, link: link! };
+}
+
+test("recover with the emailed code: email → code → new password → sign in; older sessions are signed out", async ({ page, browser }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  const before = await browser.newContext();
+  const beforePage = await before.newPage();
+  await beforePage.goto("/sign-in");
+  await signIn(beforePage, account.email, account.password);
+  await beforePage.waitForURL("**/account");
+
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await page.waitForURL("**/forgot-password");
+
+  const sentAfter = Date.now();
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByRole("heading", { name: /Step 2 of 3/ })).toBeFocused();
+  await expect(page.getByRole("button", { name: /Resend code in \d+ s/ })).toBeDisabled();
+
+  const { code } = await resetMail(account.email, sentAfter);
+  const codeInput = page.getByLabel("6-digit code");
+  await expect(codeInput).toHaveAttribute("autocomplete", "one-time-code");
+  await expect(codeInput).toHaveAttribute("inputmode", "numeric");
+  await codeInput.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await expect(page.getByRole("heading", { name: /Step 3 of 3/ })).toBeVisible();
+  const newPassword = "violet tram under quiet rain";
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await expect(page.getByTestId("strength-meter")).toContainText(/Strength: (Strong|Very strong)/);
+  await page.getByLabel("Confirm new password").fill(newPassword);
+  await page.getByRole("button", { name: "Set new password" }).click();
+
+  await page.waitForURL("**/sign-in?reset=1");
+  await expect(page.getByRole("status").filter({ hasText: "Your password was reset" })).toBeVisible();
+  await signIn(page, account.email, newPassword);
+  await page.waitForURL("**/account");
+
+  await beforePage.reload();
+  await expect(beforePage).toHaveURL(/\/sign-in/);
+  await before.close();
+});
+
+test("recover with the emailed link: it lands on the last step without typing the code", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  await page.context().clearCookies();
+
+  const sentAfter = Date.now();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByRole("heading", { name: /Step 2 of 3/ })).toBeVisible();
+  const { link } = await resetMail(account.email, sentAfter);
+
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page.getByRole("heading", { name: /Step 3 of 3/ })).toBeVisible();
+  await expect(page.getByText(account.email)).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill("amber owls count slow rivers");
+  await page.getByLabel("Confirm new password").fill("amber owls count slow rivers");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await page.waitForURL("**/sign-in?reset=1");
+});
+
+test("a wrong code is shown on the field, which is marked invalid and focused", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  await page.context().clearCookies();
+  const sentAfter = Date.now();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  const { code } = await resetMail(account.email, sentAfter);
+
+  await page.getByLabel("6-digit code").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText(/That code is not valid/)).toBeVisible();
+  await expect(page.getByLabel("6-digit code")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("6-digit code")).toBeFocused();
+});
