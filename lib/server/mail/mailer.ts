@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { config } from "../config";
+import { afterResponse } from "../after-response";
 import { logger } from "../log";
 
 export interface MailMessage {
@@ -81,14 +82,7 @@ export function mailer(): Mailer {
   return instance;
 }
 
-/**
- * Sends after the response, off the request path: a slow or failing mail server never delays,
- * fails or undoes what the request did. Failures are logged without the message body.
- */
+/** Sends once the response is out: a slow or failing mail server never delays, fails or undoes a request. */
 export function sendInBackground(message: MailMessage, purpose: string): void {
-  mailer()
-    .send(message)
-    .catch((error: unknown) => {
-      logger().error({ purpose, err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, "mail not sent");
-    });
+  afterResponse(purpose, () => mailer().send(message));
 }
