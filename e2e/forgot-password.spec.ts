@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E_MAIL_DIR } from "./support/e2e-env";
 import { waitForMail } from "./support/mailbox";
 import { newCredentials, signIn, signUp } from "./fixtures";
@@ -10,6 +10,19 @@ async function resetMail(email: string, after: number) {
   expect(code).toBeTruthy();
   expect(link).toBeTruthy();
   return { code: code!, link: link! };
+}
+
+/** A signed-out visitor with an account asks for a reset on /forgot-password; returns the mail's code and link. */
+async function askForReset(page: Page) {
+  const account = newCredentials();
+  await signUp(page, account);
+  await page.context().clearCookies();
+  const sentAfter = Date.now();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByRole("heading", { name: /Step 2 of 3/ })).toBeVisible();
+  return { account, ...(await resetMail(account.email, sentAfter)) };
 }
 
 test("recover with the emailed code: email → code → new password → sign in; older sessions are signed out", async ({ page, browser }) => {
@@ -57,16 +70,7 @@ test("recover with the emailed code: email → code → new password → sign in
 });
 
 test("recover with the emailed link: it lands on the last step without typing the code", async ({ page }) => {
-  const account = newCredentials();
-  await signUp(page, account);
-  await page.context().clearCookies();
-
-  const sentAfter = Date.now();
-  await page.goto("/forgot-password");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByRole("button", { name: "Send code" }).click();
-  await expect(page.getByRole("heading", { name: /Step 2 of 3/ })).toBeVisible();
-  const { link } = await resetMail(account.email, sentAfter);
+  const { account, link } = await askForReset(page);
 
   await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
   await expect(page.getByRole("heading", { name: /Step 3 of 3/ })).toBeVisible();
@@ -78,14 +82,7 @@ test("recover with the emailed link: it lands on the last step without typing th
 });
 
 test("a wrong code is shown on the field, which is marked invalid and focused", async ({ page }) => {
-  const account = newCredentials();
-  await signUp(page, account);
-  await page.context().clearCookies();
-  const sentAfter = Date.now();
-  await page.goto("/forgot-password");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByRole("button", { name: "Send code" }).click();
-  const { code } = await resetMail(account.email, sentAfter);
+  const { code } = await askForReset(page);
 
   await page.getByLabel("6-digit code").fill(code === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "Continue" }).click();
