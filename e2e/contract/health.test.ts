@@ -27,3 +27,13 @@ describe("health endpoints with an unreachable database", () => {
     expect(response.body.code).toBe("SERVICE_UNAVAILABLE");
   });
 });
+
+describe.each(backends)("security headers on $name", ({ url }) => {
+  it("are on API responses too", async () => {
+    const response = await apiClient(url).request("GET", "/api/health");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});
