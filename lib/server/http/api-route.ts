@@ -9,6 +9,7 @@ import type { ClientContext } from "../services/client-context";
 import { clientContext } from "./client-context";
 import { isDatabaseUnavailable } from "../db/errors";
 import { readJsonBody } from "./read-json-body";
+import { isCrossSiteMutation } from "./same-origin";
 import { validate } from "./validate";
 
 export interface Reply {
@@ -76,6 +77,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
       // about validation rules of protected endpoints.
       const principal = options.auth ? await resolvePrincipal(request) : undefined;
       userId = principal?.session.user.id;
+      if (principal && principal.method !== "bearer" && isCrossSiteMutation(request)) throw new AppError("ACCESS_DENIED");
       const body = options.schema ? await validate(options.schema, await readJsonBody(request)) : undefined;
       const reply = await handler({
         request,
