@@ -30,19 +30,25 @@ export type ErrorCode = keyof typeof ERROR_TABLE;
 
 export type FieldErrors = Record<string, string[]>;
 
+export interface AppErrorDetails {
+  /** Overrides the table's status where the contract gives one code two (NO_ACCOUNT: 400 or 404). */
+  status?: number;
+  /** Seconds, sent as Retry-After (429, 503). */
+  retryAfterSeconds?: number;
+}
+
 export class AppError extends Error {
   readonly status: number;
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
     readonly fieldErrors?: FieldErrors,
-    /** Overrides the table's status where the contract gives one code two statuses (NO_ACCOUNT). */
-    status?: number,
-    /** Seconds, for 429 and 503. */
-    readonly retryAfterSeconds?: number,
+    details: AppErrorDetails = {},
   ) {
     super(ERROR_TABLE[code].message);
     this.name = "AppError";
-    this.status = status ?? ERROR_TABLE[code].status;
+    this.status = details.status ?? ERROR_TABLE[code].status;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }

@@ -98,7 +98,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
       if (caught instanceof AppError) {
         error = caught;
       } else if (isDatabaseUnavailable(caught)) {
-        error = new AppError("SERVICE_UNAVAILABLE", undefined, undefined, RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE);
+        error = new AppError("SERVICE_UNAVAILABLE", undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE });
         logger().error({ ...log, err: describeError(caught) }, "database unavailable");
       } else {
         error = new AppError("UNEXPECTED_ERROR");

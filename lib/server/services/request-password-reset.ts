@@ -26,7 +26,7 @@ export async function requestPasswordReset(input: ForgotPasswordInput, client: C
   const now = clock.now();
   // Per address, known or not, so the 429 itself reveals nothing.
   const wait = perAddress.take(createHash("sha256").update(input.email).digest("hex"), now.getTime());
-  if (wait) throw new AppError("TOO_MANY_REQUESTS", undefined, undefined, Math.ceil(wait / 1000));
+  if (wait) throw new AppError("TOO_MANY_REQUESTS", undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
 
   const user = await userRepository.findCredentialsByEmail(input.email);
   const id = randomUUID();
@@ -35,7 +35,7 @@ export async function requestPasswordReset(input: ForgotPasswordInput, client: C
   const codeHash = keyedHash("code", code, id);
   const tokenHash = keyedHash("token", token);
   if (!user) {
-    if (resetRevealsUnknownEmail) throw new AppError("NO_ACCOUNT", undefined, 404);
+    if (resetRevealsUnknownEmail) throw new AppError("NO_ACCOUNT", undefined, { status: 404 });
     // The same after-response bookkeeping and a comparable query, so that neither the response
     // time nor the server's load right after it tells the two paths apart.
     afterResponse("password_reset_decoy", async () => {
