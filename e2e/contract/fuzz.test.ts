@@ -34,7 +34,7 @@ describe.each(backends)("random input to every v1 endpoint on $name", ({ url }) 
   it.each(ENDPOINTS)("%s %s never answers 5xx and never changes a password", async (method, path) => {
     const { email, password, token } = await signedUpUser(api);
     const browser = await browserSessionCookie(url, email, password);
-    const auths = [{}, bearer(token), { cookie: browser }];
+    const auths: Array<Record<string, string>> = [{}, bearer(token), { cookie: browser }];
 
     await fc.assert(
       fc.asyncProperty(hostileBody, fc.nat(auths.length - 1), async (raw, authIndex) => {
