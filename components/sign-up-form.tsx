@@ -11,7 +11,6 @@ import { registerSchema } from "@/lib/schemas/auth";
 import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
 import { FormAlert } from "./form-alert";
 import { PasswordInput } from "./password-input";
-import { signInErrorMessage } from "./sign-in-messages";
 import { TextInput } from "./text-input";
 
 type Values = z.input<typeof registerSchema>;
@@ -42,9 +41,8 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
     }
     const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!signedIn || signedIn.error) {
-      // The account exists; only the automatic sign-in failed.
-      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-      setFormError(signInErrorMessage(signedIn?.error ?? "Unknown"));
+      // The account exists; only the automatic sign-in failed: say so, and let them sign in.
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}&error=${encodeURIComponent(signedIn?.error ?? "Unknown")}`);
       return;
     }
     router.replace(returnTo);

@@ -6,8 +6,7 @@ import { config } from "../config";
 import { AppError } from "../errors";
 import { logger } from "../log";
 import { signIn } from "../services/sign-in";
-import { endSession } from "../services/sessions";
-import { authenticateBrowserSession } from "../services/sessions";
+import { authenticateBrowserSession, endSession } from "../services/sessions";
 import { clientContext } from "../http/client-context";
 
 declare module "next-auth/jwt" {
