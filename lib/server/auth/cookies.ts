@@ -9,12 +9,32 @@ export function nextAuthCookieName(): string {
   return config().appUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-export function userTokenCookie(token: string, expiresAt: Date): string {
+interface CookieScope {
+  path: string;
+  sameSite: "Lax" | "Strict";
+}
+
+const EXPIRED = new Date(0);
+
+/**
+ * A Set-Cookie value for the portal's own cookies: always HttpOnly, Secure in production.
+ * `expiresAt` in the past (see `clearedCookie`) removes the cookie.
+ */
+export function httpOnlyCookie(name: string, value: string, expiresAt: Date, { path, sameSite }: CookieScope): string {
   const secure = config().secureCookies ? "; Secure" : "";
-  return `${USER_TOKEN_COOKIE}=${token}; Path=/; Expires=${expiresAt.toUTCString()}; HttpOnly; SameSite=Lax${secure}`;
+  return `${name}=${value}; Path=${path}; Expires=${expiresAt.toUTCString()}; HttpOnly; SameSite=${sameSite}${secure}`;
+}
+
+export function clearedCookie(name: string, scope: CookieScope): string {
+  return httpOnlyCookie(name, "", EXPIRED, scope);
+}
+
+const USER_TOKEN_SCOPE: CookieScope = { path: "/", sameSite: "Lax" };
+
+export function userTokenCookie(token: string, expiresAt: Date): string {
+  return httpOnlyCookie(USER_TOKEN_COOKIE, token, expiresAt, USER_TOKEN_SCOPE);
 }
 
 export function clearedUserTokenCookie(): string {
-  const secure = config().secureCookies ? "; Secure" : "";
-  return `${USER_TOKEN_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax${secure}`;
+  return clearedCookie(USER_TOKEN_COOKIE, USER_TOKEN_SCOPE);
 }

@@ -64,6 +64,12 @@ export function createDriverAdapter(target: DatabaseTarget): SqlMigrationAwareDr
   return new LazyPGliteFactory(target.dataDir);
 }
 
+/** PGlite on `dataDir`, creating the directory first unless it is in memory. */
+function openPGlite(dataDir: string): PGlite {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  return new PGlite(dataDir);
+}
+
 /**
  * Opens PGlite at the first connection, not when the factory is made. The Prisma CLI makes the
  * factory even for commands that never query (`prisma -v`, run by @prisma/client's postinstall),
@@ -76,8 +82,7 @@ class LazyPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   constructor(private readonly dataDir: string) {}
 
   connect() {
-    if (!this.dataDir.startsWith("memory://")) mkdirSync(this.dataDir, { recursive: true });
-    return new PrismaPGlite(new PGlite(this.dataDir)).connect();
+    return new PrismaPGlite(openPGlite(this.dataDir)).connect();
   }
 
   connectToShadowDb() {
@@ -100,8 +105,7 @@ export async function openRawConnection(target: DatabaseTarget): Promise<RawConn
       close: () => client.end(),
     };
   }
-  if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = new PGlite(target.dataDir);
+  const pglite = openPGlite(target.dataDir);
   return {
     query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(sql, params)).rows }),
     exec: (script: string) => pglite.exec(script),

@@ -1,5 +1,5 @@
 import "server-only";
-import { database, type DbClient } from "../db/client";
+import { database, inTransaction, type DbClient } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 
 const resetSelect = {
@@ -27,7 +27,7 @@ export const passwordResetRepository = {
     ip: string | null;
     userAgent: string | null;
   }): Promise<void> {
-    await database().$transaction(async (tx) => {
+    await inTransaction(async (tx) => {
       await tx.passwordReset.deleteMany({ where: { userId: data.userId, consumedAt: null } });
       await tx.passwordReset.create({ data });
     });
