@@ -1,8 +1,17 @@
-// Runs before every page: a fresh nonce and the Content-Security-Policy that allows only it.
+// Runs before every page: the deny list, then a fresh nonce and the Content-Security-Policy
+// that allows only it. (API routes meet the deny list in their own traffic guard.)
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/security-headers";
+import { parseDenyList, type DenyList } from "./lib/traffic/deny-list";
+
+let denyList: DenyList | undefined;
 
 export function proxy(request: NextRequest) {
+  // TRAFFIC_DENY was validated at start-up; server.ts left one address in X-Forwarded-For.
+  denyList ??= parseDenyList(process.env.TRAFFIC_DENY ?? "");
+  if (denyList.has(request.headers.get("x-forwarded-for") ?? "")) {
+    return new NextResponse("Access denied", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, {
     isDevelopment: process.env.NODE_ENV === "development",

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseTarget } from "@/lib/server/db/driver";
+import { POLICY_NAMES } from "@/lib/server/rate-limit/policies";
 import { freePort } from "./free-port";
 
 export interface AppServer {
@@ -12,7 +13,12 @@ export interface AppServer {
 }
 
 const ROOT = process.cwd();
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+/**
+ * The suites send thousands of requests from 127.0.0.1; the limits themselves are tested on
+ * servers that keep the defaults (e2e/contract/rate-limits.test.ts).
+ */
+export const LOOSE_RATE_LIMITS = POLICY_NAMES.map((name) => `${name}=1000000/1m`).join(",");
 
 /** Settings every test server shares: production mode, the cheapest cost production allows. */
 export function testServerEnv(target: DatabaseTarget, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -23,6 +29,8 @@ export function testServerEnv(target: DatabaseTarget, port: number, extra: Recor
     APP_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     BCRYPT_COST: "10",
+    HOST: "127.0.0.1",
+    RATE_LIMITS: LOOSE_RATE_LIMITS,
     LOG_LEVEL: "info",
     NEXT_TELEMETRY_DISABLED: "1",
     ...extra,
@@ -30,6 +38,9 @@ export function testServerEnv(target: DatabaseTarget, port: number, extra: Recor
   delete env.DATABASE_URL;
   delete env.PGLITE_DATA_DIR;
   delete env.NEXTAUTH_URL;
+  for (const name of ["REDIS_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "TRAFFIC_DENY", "TRUST_PROXY"]) {
+    if (!(name in extra)) delete env[name];
+  }
   if (target.kind === "postgres") env.DATABASE_URL = target.url;
   else env.PGLITE_DATA_DIR = target.dataDir;
   return env as NodeJS.ProcessEnv;
@@ -53,7 +64,7 @@ async function waitUntilUp(url: string, child: ChildProcess, logFile: string): P
 }
 
 /**
- * Starts `next start` on the production build (npm test builds it first) against a migrated
+ * Starts the portal's production server (server.ts, as `npm start` does) on the production build (npm test builds it first) against a migrated
  * database, on a free port, with its output in a log file the tests can read.
  */
 export async function startAppServer(
@@ -70,7 +81,7 @@ export async function startAppServer(
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(logDir, `${name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: testServerEnv(target, port, extraEnv),
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,6 +4,8 @@ import { hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parsePolicyOverrides, resolvePolicies } from "./rate-limit/policies";
+import { parseDenyList } from "../traffic/deny-list";
 
 const DATA_DIR = path.join(process.cwd(), ".data");
 const DEV_SECRET_FILE = path.join(DATA_DIR, "auth-secret");
@@ -15,10 +17,24 @@ const flag = (fallback: boolean) =>
     .default(fallback ? "true" : "false")
     .transform((value) => value === "true" || value === "1");
 
+/** A setting read by a parser that throws a message naming what it could not read. */
+function parsedWith<T>(parse: (text: string) => T) {
+  return z.string().transform((text, ctx) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: integer(9000).pipe(z.number().min(1).max(65535)),
+    /** Interface to listen on; unset, every interface. */
+    HOST: z.string().min(1).optional(),
     APP_URL: z.url({ protocol: /^https?$/ }).optional(),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     DATABASE_URL: z
@@ -37,9 +53,28 @@ const envSchema = z
     PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: flag(false),
     PASSWORD_RESET_REQUIRE_PROOF: flag(true),
     TEST_CLOCK_FILE: z.string().optional(),
+    TRUST_PROXY: integer(0).pipe(z.number().min(0).max(10)),
+    TRAFFIC_DENY: parsedWith(parseDenyList).default(parseDenyList("")),
+    TRAFFIC_BAN_MINUTES: integer(15).pipe(z.number().min(1).max(24 * 60)),
+    RATE_LIMITS: parsedWith(parsePolicyOverrides).default({}),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+      .optional(),
+    UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
+    UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    RATE_LIMIT_PREFIX: z.string().regex(/^[\w:.-]+$/, "letters, digits and _ : . - only").default("account-portal"),
+    RATE_LIMIT_ON_STORE_FAILURE: z.enum(["memory", "closed"]).default("memory"),
+    RATE_LIMIT_STORE_TIMEOUT_MS: integer(500).pipe(z.number().min(10).max(10_000)),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["UPSTASH_REDIS_REST_TOKEN"], message: "is required with UPSTASH_REDIS_REST_URL" });
+    }
+    if (env.UPSTASH_REDIS_REST_URL && env.REDIS_URL) {
+      ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "set either REDIS_URL or UPSTASH_REDIS_REST_URL, not both" });
+    }
     if (env.NODE_ENV !== "production") return;
     if (!env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
@@ -96,6 +131,16 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     /** Safe default: completing a reset needs the confirmation cookie or the code/token. */
     resetRequiresProof: parsed.PASSWORD_RESET_REQUIRE_PROOF,
     testClockFile: parsed.TEST_CLOCK_FILE,
+    trafficDeny: parsed.TRAFFIC_DENY,
+    banMs: parsed.TRAFFIC_BAN_MINUTES * 60 * 1000,
+    rateLimitPolicies: resolvePolicies(parsed.RATE_LIMITS),
+    rateLimitStore: {
+      redisUrl: parsed.REDIS_URL,
+      upstash: parsed.UPSTASH_REDIS_REST_URL ? { url: parsed.UPSTASH_REDIS_REST_URL, token: parsed.UPSTASH_REDIS_REST_TOKEN! } : undefined,
+      prefix: parsed.RATE_LIMIT_PREFIX,
+      onFailure: parsed.RATE_LIMIT_ON_STORE_FAILURE,
+      timeoutMs: parsed.RATE_LIMIT_STORE_TIMEOUT_MS,
+    },
     secureCookies: isProduction,
   };
 }

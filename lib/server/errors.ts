@@ -35,11 +35,20 @@ export interface AppErrorDetails {
   status?: number;
   /** Seconds, sent as Retry-After (429, 503). */
   retryAfterSeconds?: number;
+  /** Sent as RateLimit-Limit / -Remaining / -Reset (429). */
+  rateLimit?: RateLimitInfo;
+}
+
+export interface RateLimitInfo {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
 }
 
 export class AppError extends Error {
   readonly status: number;
   readonly retryAfterSeconds?: number;
+  readonly rateLimit?: RateLimitInfo;
 
   constructor(
     readonly code: ErrorCode,
@@ -50,5 +59,6 @@ export class AppError extends Error {
     this.name = "AppError";
     this.status = details.status ?? ERROR_TABLE[code].status;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.rateLimit = details.rateLimit;
   }
 }

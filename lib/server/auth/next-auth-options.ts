@@ -5,7 +5,7 @@ import { loginSchema } from "@/lib/schemas/auth";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { logger } from "../log";
-import { signIn } from "../services/sign-in";
+import { signInWithinLimits } from "../rate-limit/sign-in-limits";
 import { authenticateBrowserSession, endSession } from "../services/sessions";
 import { clientContext } from "../http/client-context";
 
@@ -50,7 +50,7 @@ export function nextAuthOptions(): NextAuthOptions {
           const parsed = loginSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
           try {
-            const { user, session } = await signIn(parsed.data, "browser", clientContext(headersOf(req)));
+            const { user, session } = await signInWithinLimits(parsed.data, "browser", clientContext(headersOf(req)));
             return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
           } catch (error) {
             if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") return null;

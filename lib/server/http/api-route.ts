@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, type FieldErrors } from "../errors";
+import { AppError, type FieldErrors, type RateLimitInfo } from "../errors";
 import { logger } from "../log";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import type { ClientContext } from "../services/client-context";
@@ -11,6 +11,10 @@ import { isDatabaseUnavailable } from "../db/errors";
 import { readJsonBody } from "./read-json-body";
 import { isCrossSiteMutation } from "./same-origin";
 import { validate } from "./validate";
+import { guardTraffic } from "./traffic-guard";
+import { enforceLimits, type LimitCheck } from "../rate-limit/limiter";
+import type { Decision } from "../rate-limit/store";
+import { systemClock } from "../clock";
 
 export interface Reply {
   status?: number;
@@ -23,6 +27,15 @@ interface RouteOptions<S extends z.ZodType | undefined, A extends boolean> {
   schema?: S;
   /** Require a caller (Bearer token, userToken cookie or browser session). */
   auth?: A;
+  /**
+   * The endpoint's rate-limit policies (lib/server/rate-limit/policies.ts), checked after
+   * validation and before the handler: before any password hashing or database work.
+   */
+  limits?: (input: {
+    body: S extends z.ZodType ? z.output<S> : undefined;
+    principal: A extends true ? Principal : undefined;
+    clientIp: string;
+  }) => LimitCheck[];
 }
 
 export interface RouteContext<S extends z.ZodType | undefined, A extends boolean> {
@@ -42,6 +55,28 @@ function json(status: number, body: Record<string, unknown>, requestId: string, 
   extra.set("cache-control", "no-store");
   extra.set("x-request-id", requestId);
   return new Response(JSON.stringify(body), { status, headers: extra });
+}
+
+function setRateLimitHeaders(headers: Headers, info: RateLimitInfo) {
+  headers.set("ratelimit-limit", String(info.limit));
+  headers.set("ratelimit-remaining", String(info.remaining));
+  headers.set("ratelimit-reset", String(info.resetSeconds));
+}
+
+/** The decision nearest to refusing is the one a client should pace itself by. */
+function tightest(decisions: Decision[]): RateLimitInfo | undefined {
+  const decision = decisions.reduce<Decision | undefined>((min, next) => (!min || next.remaining < min.remaining ? next : min), undefined);
+  if (!decision) return undefined;
+  const resetSeconds = Math.max(1, Math.ceil((decision.resetAtMs - systemClock.now().getTime()) / 1000));
+  return { limit: decision.limit, remaining: decision.remaining, resetSeconds };
+}
+
+/** The contract's error body and headers; also used by routes outside apiRoute (next-auth). */
+export function errorResponse(error: AppError, requestId: string): Response {
+  const headers = new Headers();
+  if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(error.retryAfterSeconds));
+  if (error.rateLimit) setRateLimitHeaders(headers, error.rateLimit);
+  return json(error.status, errorBody(error, requestId), requestId, headers);
 }
 
 function errorBody(error: AppError, requestId: string): Record<string, unknown> {
@@ -70,31 +105,39 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
   return async function handle(request: NextRequest, route?: { params?: Promise<Record<string, string>> }): Promise<Response> {
     const requestId = randomUUID();
     const startedAt = performance.now();
-    const log = { requestId, method: request.method, path: request.nextUrl.pathname };
+    const client = clientContext(request.headers);
+    const clientIp = client.ip ?? "unknown";
+    const log = { requestId, method: request.method, path: request.nextUrl.pathname, clientIp };
     let userId: string | undefined;
     try {
+      const decisions = [await guardTraffic(clientIp)];
       // Who is calling is settled before the body is looked at: anonymous callers learn nothing
       // about validation rules of protected endpoints.
       const principal = options.auth ? await resolvePrincipal(request) : undefined;
       userId = principal?.session.user.id;
       if (principal && principal.method !== "bearer" && isCrossSiteMutation(request)) throw new AppError("ACCESS_DENIED");
       const body = options.schema ? await validate(options.schema, await readJsonBody(request)) : undefined;
+      if (options.limits) {
+        const checks = options.limits({ body: body as never, principal: principal as never, clientIp });
+        decisions.push(...(await enforceLimits(checks, clientIp)));
+      }
       const reply = await handler({
         request,
         body: body as RouteContext<S, A>["body"],
         principal: principal as RouteContext<S, A>["principal"],
-        client: clientContext(request.headers),
+        client,
         requestId,
         params: (await route?.params) ?? {},
       });
       const headers = new Headers();
       for (const cookie of reply.cookies ?? []) headers.append("set-cookie", cookie);
+      const rateLimit = tightest(decisions);
+      if (rateLimit) setRateLimitHeaders(headers, rateLimit);
       const status = reply.status ?? 200;
       logger().info({ ...log, status, userId, ms: Math.round(performance.now() - startedAt) }, "request");
       return json(status, reply.body, requestId, headers);
     } catch (caught) {
       let error: AppError;
-      const headers = new Headers();
       if (caught instanceof AppError) {
         error = caught;
       } else if (isDatabaseUnavailable(caught)) {
@@ -104,10 +147,8 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         error = new AppError("UNEXPECTED_ERROR");
         logger().error({ ...log, err: describeError(caught) }, "unhandled error");
       }
-      const status = error.status;
-      if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(error.retryAfterSeconds));
-      logger().info({ ...log, status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
-      return json(status, errorBody(error, requestId), requestId, headers);
+      logger().info({ ...log, status: error.status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
+      return errorResponse(error, requestId);
     }
   };
 }

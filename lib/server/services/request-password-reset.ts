@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { ForgotPasswordInput } from "@/lib/schemas/password-reset";
 import { config } from "../config";
 import { AppError } from "../errors";
@@ -7,26 +7,21 @@ import { systemClock, type Clock } from "../clock";
 import { afterResponse } from "../after-response";
 import { mailer } from "../mail/mailer";
 import { resetCodeMail } from "../mail/templates";
-import { Cooldown } from "../rate-limit/cooldown";
 import { passwordResetRepository } from "../repositories/password-reset-repository";
 import { userRepository } from "../repositories/user-repository";
 import { generateResetCode, generateResetSecret, keyedHash } from "../security/reset-secrets";
 import type { ClientContext } from "./client-context";
-import { RESET_CODE_TTL_MS, RESET_REQUEST_COOLDOWN_MS } from "./password-reset-policy";
-
-const perAddress = new Cooldown(RESET_REQUEST_COOLDOWN_MS);
+import { RESET_CODE_TTL_MS } from "./password-reset-policy";
 
 /**
- * POST /api/v1/user/forgot-password. Known and unknown addresses get the same answer in the same
+ * POST /api/v1/user/forgot-password (its route applies the rate limits, per address known or
+ * not, so a 429 reveals nothing). Known and unknown addresses get the same answer in the same
  * time: both make the same secrets and hashes and one user lookup; storing the reset and sending
  * the mail happen after the response has been sent, with failures logged.
  */
 export async function requestPasswordReset(input: ForgotPasswordInput, client: ClientContext, clock: Clock = systemClock): Promise<void> {
   const { resetRevealsUnknownEmail, appUrl, isProduction, smtpUrl } = config();
   const now = clock.now();
-  // Per address, known or not, so the 429 itself reveals nothing.
-  const wait = perAddress.take(createHash("sha256").update(input.email).digest("hex"), now.getTime());
-  if (wait) throw new AppError("TOO_MANY_REQUESTS", undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
 
   const user = await userRepository.findCredentialsByEmail(input.email);
   const id = randomUUID();

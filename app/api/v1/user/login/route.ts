@@ -3,10 +3,10 @@ import { loginSchema } from "@/lib/schemas/auth";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { presentUser } from "@/lib/server/http/present";
 import { userTokenCookie } from "@/lib/server/auth/cookies";
-import { signIn } from "@/lib/server/services/sign-in";
+import { signInWithinLimits } from "@/lib/server/rate-limit/sign-in-limits";
 
 export const POST = apiRoute({ schema: loginSchema }, async ({ body, client }) => {
-  const { user, session, token } = await signIn(body, "api", client);
+  const { user, session, token } = await signInWithinLimits(body, "api", client);
   return {
     body: {
       message: "Login successful",

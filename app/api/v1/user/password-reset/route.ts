@@ -4,7 +4,10 @@ import { clearedResetProofCookie, RESET_COOKIE } from "@/lib/server/auth/reset-c
 import { apiRoute } from "@/lib/server/http/api-route";
 import { completePasswordReset } from "@/lib/server/services/complete-password-reset";
 
-export const POST = apiRoute({ schema: resetPasswordSchema }, async ({ body, request, client }) => {
-  await completePasswordReset(body, request.cookies.get(RESET_COOKIE)?.value || undefined, client);
-  return { body: { message: "Password reset successfully" }, cookies: [clearedResetProofCookie()] };
-});
+export const POST = apiRoute(
+  { schema: resetPasswordSchema, limits: ({ clientIp }) => [{ policy: "password-reset-per-ip", key: clientIp }] },
+  async ({ body, request, client }) => {
+    await completePasswordReset(body, request.cookies.get(RESET_COOKIE)?.value || undefined, client);
+    return { body: { message: "Password reset successfully" }, cookies: [clearedResetProofCookie()] };
+  },
+);

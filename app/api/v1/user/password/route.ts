@@ -4,7 +4,14 @@ import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
 import { changePassword } from "@/lib/server/services/change-password";
 
-export const PATCH = apiRoute({ schema: changePasswordSchema, auth: true }, async ({ body, principal, client }) => {
-  await changePassword(callerOf(principal), body, client);
-  return { body: { message: "Password updated successfully" } };
-});
+export const PATCH = apiRoute(
+  {
+    schema: changePasswordSchema,
+    auth: true,
+    limits: ({ principal }) => [{ policy: "change-password-per-user", key: principal.session.user.id }],
+  },
+  async ({ body, principal, client }) => {
+    await changePassword(callerOf(principal), body, client);
+    return { body: { message: "Password updated successfully" } };
+  },
+);

@@ -1,0 +1,41 @@
+import "server-only";
+import { Redis as UpstashRedis } from "@upstash/redis";
+import { Redis as IORedis } from "ioredis";
+import { config } from "../config";
+import { FailoverStore } from "./failover-store";
+import { ratelimitRedisFromIoredis } from "./ioredis-adapter";
+import { MemoryStore } from "./memory-store";
+import type { RateLimitStore } from "./store";
+import { UpstashStore, type RatelimitRedis } from "./upstash-store";
+
+function sharedRedis(): RatelimitRedis | undefined {
+  const { redisUrl, upstash, timeoutMs } = config().rateLimitStore;
+  if (upstash) return new UpstashRedis({ url: upstash.url, token: upstash.token, retry: false, enableTelemetry: false });
+  if (!redisUrl) return undefined;
+  const client = new IORedis(redisUrl, {
+    commandTimeout: timeoutMs,
+    connectTimeout: timeoutMs * 4,
+    maxRetriesPerRequest: 1,
+    // Reconnect quietly in the background; FailoverStore decides what requests do meanwhile.
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  client.on("error", () => {
+    // Logged once per outage by FailoverStore; ioredis would otherwise print every retry.
+  });
+  return ratelimitRedisFromIoredis(client);
+}
+
+export function createRateLimitStore(): RateLimitStore {
+  const { rateLimitStore } = config();
+  const redis = sharedRedis();
+  if (!redis) return new MemoryStore();
+  return new FailoverStore(new UpstashStore(redis, rateLimitStore.prefix), rateLimitStore);
+}
+
+// One store per process, on globalThis: route bundles and dev-mode reloads must share counters.
+const holder = globalThis as typeof globalThis & { __accountPortalRateLimitStore?: RateLimitStore };
+
+export function rateLimitStore(): RateLimitStore {
+  holder.__accountPortalRateLimitStore ??= createRateLimitStore();
+  return holder.__accountPortalRateLimitStore;
+}
