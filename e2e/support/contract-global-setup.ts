@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,10 +6,18 @@ import type { TestProject } from "vitest/node";
 import { startAppServer, type AppServer } from "./app-server";
 import { startMailServer } from "./mailbox";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
+import { connectTestRedis, testRedisUrl, uniqueRedisPrefix } from "@/lib/testing/redis";
 
 export interface ContractBackend {
   name: string;
   url: string;
+  logFile: string;
+}
+
+export interface ClockedServer {
+  url: string;
+  /** Holds milliseconds the server adds to its clock; tests write it to move time. */
+  clockFile: string;
   logFile: string;
 }
 
@@ -19,64 +28,107 @@ declare module "vitest" {
     mailDir: string;
     /** A server with both legacy reset settings on (reveal unknown emails, no proof needed). */
     legacyResetUrl: string;
-    /** A server whose clock the tests move by writing milliseconds into clockFile. */
-    clockServer: { url: string; clockFile: string };
+    /** A server whose clock the tests move. */
+    clockServer: ClockedServer;
+    /**
+     * The default rate limits, TRUST_PROXY=1 (tests pick their client address with
+     * X-Forwarded-For), a deny list (203.0.113.0/24, 2001:db8::/32) and a movable clock.
+     */
+    limitsServer: ClockedServer;
+    /** Default limits, REDIS_URL pointing at a closed port, RATE_LIMIT_ON_STORE_FAILURE=memory. */
+    redisDownServer: { url: string; logFile: string };
+    /** Two instances sharing PostgreSQL and Redis, default limits (TEST_REDIS_URL set), else []. */
+    instances: string[];
   }
+}
+
+export const DENIED_RANGES = "203.0.113.0/24, 2001:db8::/32";
+
+function clockFileIn(dir: string, name: string): string {
+  const file = path.join(dir, `${name}-clock-offset-ms`);
+  writeFileSync(file, "0");
+  return file;
 }
 
 /**
  * Starts the production build once per database: always on the embedded PGlite, and also on
- * PostgreSQL when TEST_DATABASE_URL is set (CI sets it). Contract tests run against each.
- * A third server points at a closed port, for the 503 row of the contract.
+ * PostgreSQL (and Redis) when TEST_DATABASE_URL (and TEST_REDIS_URL) are set; CI sets both.
+ * Contract tests run against each. Further servers carry the settings some tests need: a closed
+ * database port (503), legacy reset settings, a movable clock, the default rate limits, an
+ * unreachable Redis, and two instances sharing one PostgreSQL and one Redis.
  */
 export default async function setup(project: TestProject) {
   const logDir = mkdtempSync(path.join(tmpdir(), "account-portal-logs-"));
   const mailDir = path.join(logDir, "mail");
   const mailServer = await startMailServer(mailDir);
   const mailEnv = { SMTP_URL: mailServer.url, MAIL_FROM: "Account portal <no-reply@portal.test>" };
-  const databases: TestDatabase[] = [await createPgliteDatabase()];
   const postgresUrl = process.env.TEST_DATABASE_URL?.trim();
-  if (postgresUrl) databases.push(await createPostgresDatabase(postgresUrl));
+  if (testRedisUrl && !postgresUrl) {
+    throw new Error("TEST_REDIS_URL is set without TEST_DATABASE_URL: the multi-instance suite needs both (instances cannot share PGlite).");
+  }
+  // Fails the run now, naming the URL, when TEST_REDIS_URL is set but unreachable.
+  if (testRedisUrl) (await connectTestRedis(testRedisUrl)).disconnect();
+  // Each group of servers gets its own key prefix: servers with other limits must not share counters.
+  const redisEnv = (group: string): Record<string, string> =>
+    testRedisUrl ? { REDIS_URL: testRedisUrl, RATE_LIMIT_PREFIX: uniqueRedisPrefix(group) } : {};
 
+  const databases: TestDatabase[] = [];
   const servers: AppServer[] = [];
   const stopAll = async () => {
     await Promise.all(servers.map((server) => server.stop()));
     await mailServer.stop();
     for (const database of databases) database.dispose();
   };
+  const pglite = async (label: string) => {
+    const database = await createPgliteDatabase(label);
+    databases.push(database);
+    return database.target;
+  };
+  const start = async (...args: Parameters<typeof startAppServer>) => {
+    const server = await startAppServer(...args);
+    servers.push(server);
+    return server;
+  };
+
   try {
-    const backends: ContractBackend[] = [];
-    for (const database of databases) {
-      const server = await startAppServer(database.name, database.target, logDir, mailEnv);
-      servers.push(server);
-      backends.push({ name: database.name, url: server.url, logFile: server.logFile });
-    }
-    const unreachable = await startAppServer(
-      "unreachable-database",
-      { kind: "postgres", url: "postgresql://portal@127.0.0.1:9/unreachable" },
-      logDir,
-    );
-    servers.push(unreachable);
+    const postgres = postgresUrl ? await createPostgresDatabase(postgresUrl) : undefined;
+    if (postgres) databases.push(postgres);
+    const sharedSecret = randomBytes(32).toString("hex");
+    const limitsClock = clockFileIn(logDir, "limits");
+    const clock = clockFileIn(logDir, "clock");
+    const defaultLimits = { RATE_LIMITS: "", TRUST_PROXY: "1" };
+    const instancesRedis = redisEnv("instances");
+
+    // Independent servers start together: each waits mostly for its own boot.
+    const [embedded, onPostgres, unreachable, legacy, clocked, limits, redisDown, ...instances] = await Promise.all([
+      start("pglite", await pglite("pglite"), logDir, mailEnv),
+      postgres ? start("postgres", postgres.target, logDir, { ...mailEnv, ...redisEnv("postgres") }) : undefined,
+      start("unreachable-database", { kind: "postgres", url: "postgresql://portal@127.0.0.1:9/unreachable" }, logDir),
+      start("legacy-reset", await pglite("legacy"), logDir, {
+        ...mailEnv,
+        PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: "true",
+        PASSWORD_RESET_REQUIRE_PROOF: "false",
+      }),
+      start("clock", await pglite("clock"), logDir, { ...mailEnv, TEST_CLOCK_FILE: clock }),
+      start("limits", await pglite("limits"), logDir, { ...mailEnv, ...defaultLimits, TRAFFIC_DENY: DENIED_RANGES, TEST_CLOCK_FILE: limitsClock }),
+      start("redis-down", await pglite("redis-down"), logDir, { ...mailEnv, ...defaultLimits, REDIS_URL: "redis://127.0.0.1:9" }),
+      ...(postgres && testRedisUrl
+        ? ["instance-a", "instance-b"].map((name) =>
+            start(name, postgres.target, logDir, { ...mailEnv, ...instancesRedis, ...defaultLimits, NEXTAUTH_SECRET: sharedSecret }),
+          )
+        : []),
+    ]);
+
+    const backends: ContractBackend[] = [embedded, onPostgres]
+      .filter((server): server is AppServer => server !== undefined)
+      .map((server, index) => ({ name: index === 0 ? "pglite" : "postgres", url: server.url, logFile: server.logFile }));
     project.provide("backends", backends);
     project.provide("unreachableDatabaseUrl", unreachable.url);
-
-    const legacyDatabase = await createPgliteDatabase("legacy");
-    databases.push(legacyDatabase);
-    const legacy = await startAppServer("legacy-reset", legacyDatabase.target, logDir, {
-      ...mailEnv,
-      PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: "true",
-      PASSWORD_RESET_REQUIRE_PROOF: "false",
-    });
-    servers.push(legacy);
     project.provide("legacyResetUrl", legacy.url);
-
-    const clockDatabase = await createPgliteDatabase("clock");
-    databases.push(clockDatabase);
-    const clockFile = path.join(logDir, "clock-offset-ms");
-    writeFileSync(clockFile, "0");
-    const clocked = await startAppServer("clock", clockDatabase.target, logDir, { ...mailEnv, TEST_CLOCK_FILE: clockFile });
-    servers.push(clocked);
-    project.provide("clockServer", { url: clocked.url, clockFile });
+    project.provide("clockServer", { url: clocked.url, clockFile: clock, logFile: clocked.logFile });
+    project.provide("limitsServer", { url: limits.url, clockFile: limitsClock, logFile: limits.logFile });
+    project.provide("redisDownServer", { url: redisDown.url, logFile: redisDown.logFile });
+    project.provide("instances", instances.filter((server) => server !== undefined).map((server) => server.url));
     project.provide("mailDir", mailDir);
   } catch (error) {
     await stopAll();

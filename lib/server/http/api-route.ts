@@ -72,10 +72,11 @@ function tightest(decisions: Decision[]): RateLimitInfo | undefined {
 }
 
 /** The contract's error body and headers; also used by routes outside apiRoute (next-auth). */
-export function errorResponse(error: AppError, requestId: string): Response {
+export function errorResponse(error: AppError, requestId: string, rateLimit?: RateLimitInfo): Response {
   const headers = new Headers();
   if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(error.retryAfterSeconds));
-  if (error.rateLimit) setRateLimitHeaders(headers, error.rateLimit);
+  const limitInfo = error.rateLimit ?? rateLimit;
+  if (limitInfo) setRateLimitHeaders(headers, limitInfo);
   return json(error.status, errorBody(error, requestId), requestId, headers);
 }
 
@@ -109,8 +110,9 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
     const clientIp = client.ip ?? "unknown";
     const log = { requestId, method: request.method, path: request.nextUrl.pathname, clientIp };
     let userId: string | undefined;
+    const decisions: Decision[] = [];
     try {
-      const decisions = [await guardTraffic(clientIp)];
+      decisions.push(await guardTraffic(clientIp));
       // Who is calling is settled before the body is looked at: anonymous callers learn nothing
       // about validation rules of protected endpoints.
       const principal = options.auth ? await resolvePrincipal(request) : undefined;
@@ -148,7 +150,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         logger().error({ ...log, err: describeError(caught) }, "unhandled error");
       }
       logger().info({ ...log, status: error.status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
-      return errorResponse(error, requestId);
+      return errorResponse(error, requestId, tightest(decisions));
     }
   };
 }
