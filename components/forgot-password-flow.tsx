@@ -26,7 +26,6 @@ const MESSAGES: Record<string, string> = {
   INVALID_OTP: "That code is not valid. It may be mistyped, expired, or replaced by a newer one.",
   INVALID_REQUEST: "This reset has expired or was already used. Please start again.",
   NO_ACCOUNT: "That email is not the one this reset was started for.",
-  TOO_MANY_REQUESTS: "Too many attempts. Wait a moment, then try again.",
 };
 
 export function ForgotPasswordFlow({ linkToken }: { linkToken?: string }) {
@@ -70,7 +69,7 @@ export function ForgotPasswordFlow({ linkToken }: { linkToken?: string }) {
     setNotice(
       result.ok
         ? `If an account exists for ${address}, we sent it a 6-digit code. It expires in 10 minutes.`
-        : "A code was sent a moment ago. Check your inbox, or wait to ask for another.",
+        : `${result.body.message} If we sent you a code recently, you can enter it below.`,
     );
     setStep("code");
     return true;

@@ -19,4 +19,10 @@ describe("server start-up", () => {
       /exited with 1[\s\S]*BCRYPT_COST:/,
     );
   });
+
+  it("stops when the deny list has an entry it cannot read", async () => {
+    await expect(startAppServer("bad-deny-list", target, logDir, { TRAFFIC_DENY: "10.0.0.0/8, 300.1.1.1" })).rejects.toThrow(
+      /exited with 1[\s\S]*TRAFFIC_DENY: "300.1.1.1" is not an IP address/,
+    );
+  });
 });

@@ -30,6 +30,12 @@ describe("configuration", () => {
     ["LOG_LEVEL", "loud"],
     ["APP_URL", "ftp://portal"],
     ["NEXTAUTH_SECRET", "short"],
+    ["TRUST_PROXY", "11"],
+    ["TRAFFIC_DENY", "10.0.0.0/40"],
+    ["RATE_LIMITS", "login-per-ip=10/15m"],
+    ["RATE_LIMITS", "api-per-ip=lots"],
+    ["REDIS_URL", "http://cache:6379"],
+    ["RATE_LIMIT_ON_STORE_FAILURE", "open"],
   ])("names %s when its value is bad", (name, value) => {
     expect(() => parseEnv({ NODE_ENV: "development", [name]: value })).toThrowError(ConfigError);
     expect(() => parseEnv({ NODE_ENV: "development", [name]: value })).toThrowError(new RegExp(`${name}:`));
@@ -44,5 +50,27 @@ describe("configuration", () => {
   it("marks cookies Secure in production only", () => {
     expect(buildConfig(productionBase).secureCookies).toBe(true);
     expect(buildConfig({ NODE_ENV: "development", NEXTAUTH_SECRET: "d".repeat(32) }).secureCookies).toBe(false);
+  });
+
+  it("reads rate-limit overrides over the defaults", () => {
+    const { rateLimitPolicies } = buildConfig({ ...productionBase, RATE_LIMITS: "register-per-ip=20/2h, api-per-ip=600/30s" });
+    expect(rateLimitPolicies["register-per-ip"]).toEqual({ name: "register-per-ip", limit: 20, windowMs: 2 * 3_600_000 });
+    expect(rateLimitPolicies["api-per-ip"]).toEqual({ name: "api-per-ip", limit: 600, windowMs: 30_000 });
+    expect(rateLimitPolicies["login-per-ip-email"]).toEqual({ name: "login-per-ip-email", limit: 10, windowMs: 15 * 60_000 });
+  });
+
+  it("names the unknown policy and lists the known ones", () => {
+    expect(() => parseEnv({ RATE_LIMITS: "login=1/1m" })).toThrowError(/RATE_LIMITS: unknown policy "login" \(known: api-per-ip, /);
+  });
+
+  it("wants an Upstash token with an Upstash URL, and one shared store only", () => {
+    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: "https://eu1.upstash.io" })).toThrowError(/UPSTASH_REDIS_REST_TOKEN: is required/);
+    expect(() =>
+      parseEnv({ UPSTASH_REDIS_REST_URL: "https://eu1.upstash.io", UPSTASH_REDIS_REST_TOKEN: "t", REDIS_URL: "redis://127.0.0.1:6379" }),
+    ).toThrowError(/REDIS_URL: set either/);
+  });
+
+  it("fails safe by default when the shared store is down: per-process limits, never none", () => {
+    expect(buildConfig(productionBase).rateLimitStore.onFailure).toBe("memory");
   });
 });

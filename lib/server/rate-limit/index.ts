@@ -8,11 +8,14 @@ import { MemoryStore } from "./memory-store";
 import type { RateLimitStore } from "./store";
 import { UpstashStore, type RatelimitRedis } from "./upstash-store";
 
-function sharedRedis(): RatelimitRedis | undefined {
-  const { redisUrl, upstash, timeoutMs } = config().rateLimitStore;
-  if (upstash) return new UpstashRedis({ url: upstash.url, token: upstash.token, retry: false, enableTelemetry: false });
-  if (!redisUrl) return undefined;
-  const client = new IORedis(redisUrl, {
+/** Upstash over its REST API (UPSTASH_REDIS_REST_URL / _TOKEN); the library's scripts run as they are. */
+export function upstashRestRedis(upstash: { url: string; token: string }): RatelimitRedis {
+  return new UpstashRedis({ url: upstash.url, token: upstash.token, retry: false, enableTelemetry: false });
+}
+
+/** A self-hosted Redis (REDIS_URL) through ioredis and the adapter for the library's scripts. */
+export function selfHostedRedis(url: string, timeoutMs: number): RatelimitRedis {
+  const client = new IORedis(url, {
     commandTimeout: timeoutMs,
     connectTimeout: timeoutMs * 4,
     maxRetriesPerRequest: 1,
@@ -20,9 +23,16 @@ function sharedRedis(): RatelimitRedis | undefined {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
   client.on("error", () => {
-    // Logged once per outage by FailoverStore; ioredis would otherwise print every retry.
+    // Logged once per outage by FailoverStore; ioredis would otherwise report every retry.
   });
   return ratelimitRedisFromIoredis(client);
+}
+
+function sharedRedis(): RatelimitRedis | undefined {
+  const { redisUrl, upstash, timeoutMs } = config().rateLimitStore;
+  if (upstash) return upstashRestRedis(upstash);
+  if (redisUrl) return selfHostedRedis(redisUrl, timeoutMs);
+  return undefined;
 }
 
 export function createRateLimitStore(): RateLimitStore {

@@ -1,8 +1,11 @@
-// One policy suite for every store: the in-memory one always, Redis (through @upstash/ratelimit
-// and the ioredis adapter) when TEST_REDIS_URL is set.
+// One policy suite for every store: the in-memory one always; with TEST_REDIS_URL, Redis through
+// @upstash/ratelimit and the ioredis adapter, and through @upstash/redis's REST client talking
+// to a local stand-in for Upstash (lib/testing/upstash-stand-in.ts) in front of the same Redis.
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestRedis, testRedisUrl, uniqueRedisPrefix } from "@/lib/testing/redis";
+import { startUpstashStandIn } from "@/lib/testing/upstash-stand-in";
+import { upstashRestRedis } from "./index";
 import { ratelimitRedisFromIoredis } from "./ioredis-adapter";
 import { MemoryStore } from "./memory-store";
 import type { PolicyName, RateLimitPolicy } from "./policies";
@@ -24,6 +27,8 @@ interface StoreUnderTest {
 let redis: Redis | undefined;
 const memory = new MemoryStore(manualClock);
 let upstash: UpstashStore | undefined;
+let upstashRest: UpstashStore | undefined;
+let standIn: Awaited<ReturnType<typeof startUpstashStandIn>> | undefined;
 
 const stores: StoreUnderTest[] = [
   {
@@ -44,15 +49,21 @@ if (testRedisUrl) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now()) + 20));
     },
   });
+  stores.push({ ...stores[1]!, name: "upstash REST", store: () => upstashRest! });
 }
 
 beforeAll(async () => {
   if (!testRedisUrl) return;
   redis = await connectTestRedis(testRedisUrl);
   upstash = new UpstashStore(ratelimitRedisFromIoredis(redis), uniqueRedisPrefix("store"));
+  standIn = await startUpstashStandIn(redis, "test-token");
+  upstashRest = new UpstashStore(upstashRestRedis({ url: standIn.url, token: "test-token" }), uniqueRedisPrefix("upstash"));
 });
 
-afterAll(() => redis?.disconnect());
+afterAll(async () => {
+  await standIn?.close();
+  redis?.disconnect();
+});
 
 let keyCounter = 0;
 const freshKey = () => `key-${process.pid}-${++keyCounter}`;
