@@ -60,13 +60,13 @@ describe("configuration", () => {
   });
 
   it("names the unknown policy and lists the known ones", () => {
-    expect(() => parseEnv({ RATE_LIMITS: "login=1/1m" })).toThrowError(/RATE_LIMITS: unknown policy "login" \(known: api-per-ip, /);
+    expect(() => parseEnv({ NODE_ENV: "development", RATE_LIMITS: "login=1/1m" })).toThrowError(/RATE_LIMITS: unknown policy "login" \(known: api-per-ip, /);
   });
 
   it("wants an Upstash token with an Upstash URL, and one shared store only", () => {
-    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: "https://eu1.upstash.io" })).toThrowError(/UPSTASH_REDIS_REST_TOKEN: is required/);
+    expect(() => parseEnv({ NODE_ENV: "development", UPSTASH_REDIS_REST_URL: "https://eu1.upstash.io" })).toThrowError(/UPSTASH_REDIS_REST_TOKEN: is required/);
     expect(() =>
-      parseEnv({ UPSTASH_REDIS_REST_URL: "https://eu1.upstash.io", UPSTASH_REDIS_REST_TOKEN: "t", REDIS_URL: "redis://127.0.0.1:6379" }),
+      parseEnv({ NODE_ENV: "development", UPSTASH_REDIS_REST_URL: "https://eu1.upstash.io", UPSTASH_REDIS_REST_TOKEN: "t", REDIS_URL: "redis://127.0.0.1:6379" }),
     ).toThrowError(/REDIS_URL: set either/);
   });
 
