@@ -25,12 +25,12 @@ export async function startUpstashStandIn(redis: Redis, token: string) {
     const rest = args.map(String);
     if (command === "eval") {
       scripts.set(sha1(rest[0]!), rest[0]!);
-      return redis.eval(stripLuaShebang(rest[0]!), ...rest.slice(1));
+      return redis.call("eval", stripLuaShebang(rest[0]!), ...rest.slice(1));
     }
     if (command === "evalsha") {
       const script = scripts.get(rest[0]!);
       if (!script) throw new Error("NOSCRIPT No matching script. Please use EVAL.");
-      return redis.eval(stripLuaShebang(script), ...rest.slice(1));
+      return redis.call("eval", stripLuaShebang(script), ...rest.slice(1));
     }
     return redis.call(command, ...rest);
   };
