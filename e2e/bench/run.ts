@@ -5,6 +5,8 @@
 //    passwords): requests/s, p50, p99, and the fraction of the bcrypt ceiling it reaches;
 //  - GET /api/health p50/p99 while the change endpoint is saturated.
 // Figures, not assertions: targets are read by people (see the README), never by a timed test.
+//  - GET /api/health p50/p99 on the idle server: every request passes the traffic guard, so this
+//    is the rate-limit store's cost per request (memory, or Redis with BENCH_REDIS_URL).
 // BENCH_DATABASE_URL runs it on PostgreSQL instead (that database is emptied first).
 import bcrypt from "bcrypt";
 import { execSync } from "node:child_process";
@@ -14,6 +16,7 @@ import path from "node:path";
 import { createPgliteDatabase, createPostgresDatabase } from "@/lib/testing/databases";
 import { startAppServer } from "../support/app-server";
 import { median, percentile, round } from "./stats";
+import { uniqueRedisPrefix } from "@/lib/testing/redis";
 
 const COST = Number(process.env.BCRYPT_COST ?? 12);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -36,6 +39,16 @@ async function bcryptCeiling(): Promise<number> {
     }),
   );
   return pairs / ((performance.now() - started) / 1000);
+}
+
+async function sequentialLatencies(url: string, count: number): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await (await fetch(url)).arrayBuffer();
+    latencies.push(performance.now() - started);
+  }
+  return latencies;
 }
 
 async function json(url: string, init: RequestInit) {
@@ -88,6 +101,7 @@ async function main() {
   const server = await startAppServer("bench", database.target, logDir, {
     BCRYPT_COST: String(COST),
     LOG_LEVEL: "warn",
+    ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, RATE_LIMIT_PREFIX: uniqueRedisPrefix("bench") } : {}),
     // e.g. "--require ./event-loop-probe.cjs" to see where the server's time goes.
     ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
   });
@@ -140,6 +154,7 @@ async function main() {
     const throughput = latencies.length / ((performance.now() - loadStarted) / 1000);
 
     const forgot = await forgotPasswordMedians(server.url);
+    const idleHealth = await sequentialLatencies(`${server.url}/api/health`, 2_000);
 
     console.log("");
     console.log(`bcrypt ceiling (compare+hash pairs/s, ${THREADPOOL} threads) : ${round(ceiling, 2)}`);
@@ -148,6 +163,7 @@ async function main() {
     console.log(`  fraction of the bcrypt ceiling (target ≥ 0.8)    : ${round(throughput / ceiling, 2)}`);
     console.log(`GET /api/health under that load p50 / p99 (ms)     : ${round(median(healthLatencies))} / ${round(percentile(healthLatencies, 99))} (target p99 < 50; ${healthLatencies.length} samples)`);
     console.log(`POST /api/v1/user/forgot-password median (ms)     : known ${round(forgot.known)} / unknown ${round(forgot.unknown)} (${forgot.samples} each, alternating, idle server)`);
+    console.log(`GET /api/health idle p50 / p99 (ms), ${process.env.BENCH_REDIS_URL ? "Redis" : "memory"} limits  : ${round(median(idleHealth))} / ${round(percentile(idleHealth, 99))} (${idleHealth.length} sequential requests)`);
   } finally {
     await server.stop();
     database.dispose();

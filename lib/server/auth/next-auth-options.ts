@@ -55,8 +55,9 @@ export function nextAuthOptions(): NextAuthOptions {
           } catch (error) {
             if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") return null;
             // next-auth hands this message to the page as `error`; keep it a code, never details.
+            if (error instanceof AppError) throw new Error(error.code);
             logger().error({ err: { type: (error as Error)?.name } }, "browser sign-in failed");
-            throw new Error(error instanceof AppError ? error.code : "UNEXPECTED_ERROR");
+            throw new Error("UNEXPECTED_ERROR");
           }
         },
       }),
