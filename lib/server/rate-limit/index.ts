@@ -49,3 +49,8 @@ export function rateLimitStore(): RateLimitStore {
   holder.__accountPortalRateLimitStore ??= createRateLimitStore();
   return holder.__accountPortalRateLimitStore;
 }
+
+/** Tests only: run the limiter against a store of the test's choosing (undefined = back to configured). */
+export function replaceRateLimitStore(store: RateLimitStore | undefined): void {
+  holder.__accountPortalRateLimitStore = store;
+}

@@ -36,7 +36,7 @@ function secondsUntil(epochMs: number): number {
   return Math.max(1, Math.ceil((epochMs - systemClock.now().getTime()) / 1000));
 }
 
-export function tooManyRequests(decision: Decision): AppError {
+function tooManyRequests(decision: Decision): AppError {
   const resetSeconds = secondsUntil(decision.resetAtMs);
   return new AppError("TOO_MANY_REQUESTS", undefined, {
     retryAfterSeconds: resetSeconds,
@@ -49,7 +49,10 @@ async function storeCall<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof RateLimitStoreUnavailable) {
-      throw new AppError("TOO_MANY_REQUESTS", undefined, { retryAfterSeconds: RETRY_WHEN_STORE_DOWN_SECONDS });
+      throw new AppError("TOO_MANY_REQUESTS", undefined, {
+        retryAfterSeconds: RETRY_WHEN_STORE_DOWN_SECONDS,
+        rateLimit: { limit: 0, remaining: 0, resetSeconds: RETRY_WHEN_STORE_DOWN_SECONDS },
+      });
     }
     throw error;
   }
