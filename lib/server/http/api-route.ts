@@ -95,7 +95,8 @@ function describeError(error: unknown) {
 }
 
 /**
- * Wraps a route handler with everything the contract promises on every endpoint: body limits,
+ * Wraps a route handler with everything the contract promises on every endpoint: the traffic
+ * guard (403/429 before anything else) and the endpoint's rate limits, body limits,
  * content type, JSON parsing, validation against the shared schema, authentication, error
  * mapping, a request id, and one log line per request (which never contains a secret).
  */

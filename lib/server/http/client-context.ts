@@ -4,9 +4,9 @@ import type { ClientContext } from "../services/client-context";
 const USER_AGENT_MAX = 512;
 
 /**
- * Next.js fills X-Forwarded-For with the socket address only when the client sent none, so the
- * value is informational (session lists, security events) until the traffic guard decides
- * which proxies to trust. The last entry is the one nearest to us.
+ * The client's address as server.ts settled it: it replaces whatever forwarding headers arrived
+ * with one X-Forwarded-For entry, from the socket or from as many proxies as TRUST_PROXY trusts.
+ * (Under plain `next start` the header would be the client's to choose; README says not to.)
  */
 export function clientContext(headers: Headers): ClientContext {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
