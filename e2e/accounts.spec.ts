@@ -75,3 +75,19 @@ test("sign-up shows the server's reason when the email is taken", async ({ page 
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("An account with this email already exists. Sign in instead?")).toBeVisible();
 });
+
+test("after 10 attempts for one email, sign-in says to wait, even with the right password", async ({ page, request }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/sign-in**");
+
+  // Sign-up signed in once (attempt 1); nine wrong passwords make ten.
+  for (let i = 0; i < 9; i++) {
+    const response = await request.post("/api/v1/user/login", { data: { email: account.email, password: `${account.password}-wrong` } });
+    expect(response.status()).toBe(401);
+  }
+  await signIn(page, account.email, account.password);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many attempts. Wait a few minutes, then try again." })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});

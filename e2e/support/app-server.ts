@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseTarget } from "@/lib/server/db/driver";
-import { POLICY_NAMES } from "@/lib/server/rate-limit/policies";
+import { POLICY_NAMES, type PolicyName } from "@/lib/server/rate-limit/policies";
 import { freePort } from "./free-port";
 
 export interface AppServer {
@@ -18,7 +18,11 @@ const ROOT = process.cwd();
  * The suites send thousands of requests from 127.0.0.1; the limits themselves are tested on
  * servers that keep the defaults (e2e/contract/rate-limits.test.ts).
  */
-export const LOOSE_RATE_LIMITS = POLICY_NAMES.map((name) => `${name}=1000000/1m`).join(",");
+export function looseRateLimitsExcept(...kept: PolicyName[]): string {
+  return POLICY_NAMES.filter((name) => !kept.includes(name))
+    .map((name) => `${name}=1000000/1m`)
+    .join(",");
+}
 
 /** Settings every test server shares: production mode, the cheapest cost production allows. */
 export function testServerEnv(target: DatabaseTarget, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -30,7 +34,7 @@ export function testServerEnv(target: DatabaseTarget, port: number, extra: Recor
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     BCRYPT_COST: "10",
     HOST: "127.0.0.1",
-    RATE_LIMITS: LOOSE_RATE_LIMITS,
+    RATE_LIMITS: looseRateLimitsExcept(),
     LOG_LEVEL: "info",
     NEXT_TELEMETRY_DISABLED: "1",
     ...extra,

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPgliteDatabase } from "@/lib/testing/databases";
-import { startAppServer } from "./app-server";
+import { looseRateLimitsExcept, startAppServer } from "./app-server";
 import { E2E_MAIL_DIR, E2E_PORT } from "./e2e-env";
 import { startMailServer } from "./mailbox";
 
@@ -13,7 +13,14 @@ async function main() {
   const mailServer = await startMailServer(E2E_MAIL_DIR);
   const database = await createPgliteDatabase("e2e");
   const logDir = mkdtempSync(path.join(tmpdir(), "account-portal-e2e-"));
-  const server = await startAppServer("e2e", database.target, logDir, { SMTP_URL: mailServer.url }, E2E_PORT);
+  const server = await startAppServer(
+    "e2e",
+    database.target,
+    logDir,
+    // The sign-in page's "too many attempts" is shown for real; every other limit is loosened.
+    { SMTP_URL: mailServer.url, RATE_LIMITS: looseRateLimitsExcept("login-per-ip-email") },
+    E2E_PORT,
+  );
   console.log(`[e2e] serving ${server.url} (log: ${server.logFile}, mail: ${E2E_MAIL_DIR})`);
   const shutdown = async () => {
     await server.stop();
