@@ -14,6 +14,15 @@ export interface ContractBackend {
   logFile: string;
 }
 
+/** A server with the default rate limits, counting in memory or in Redis. */
+export interface LimitsServer {
+  store: "memory" | "Redis";
+  url: string;
+  logFile: string;
+  /** Memory only: tests move the server's clock through this file. */
+  clockFile?: string;
+}
+
 export interface ClockedServer {
   url: string;
   /** Holds milliseconds the server adds to its clock; tests write it to move time. */
@@ -32,9 +41,10 @@ declare module "vitest" {
     clockServer: ClockedServer;
     /**
      * The default rate limits, TRUST_PROXY=1 (tests pick their client address with
-     * X-Forwarded-For), a deny list (203.0.113.0/24, 2001:db8::/32) and a movable clock.
+     * X-Forwarded-For) and a deny list (203.0.113.0/24, 2001:db8::/32): counting in memory with
+     * a movable clock, and (TEST_REDIS_URL) counting in Redis.
      */
-    limitsServer: ClockedServer;
+    limitsServers: LimitsServer[];
     /** Default limits, REDIS_URL pointing at a closed port, RATE_LIMIT_ON_STORE_FAILURE=memory. */
     redisDownServer: { url: string; logFile: string };
     /** Two instances sharing PostgreSQL and Redis, default limits (TEST_REDIS_URL set), else []. */
@@ -100,7 +110,8 @@ export default async function setup(project: TestProject) {
     const instancesRedis = redisEnv("instances");
 
     // Independent servers start together: each waits mostly for its own boot.
-    const [embedded, onPostgres, unreachable, legacy, clocked, limits, redisDown, ...instances] = await Promise.all([
+    const limitsEnv = { ...mailEnv, ...defaultLimits, TRAFFIC_DENY: DENIED_RANGES };
+    const [embedded, onPostgres, unreachable, legacy, clocked, limits, limitsOnRedis, redisDown, ...instances] = await Promise.all([
       start("pglite", await pglite("pglite"), logDir, mailEnv),
       postgres ? start("postgres", postgres.target, logDir, { ...mailEnv, ...redisEnv("postgres") }) : undefined,
       start("unreachable-database", { kind: "postgres", url: "postgresql://portal@127.0.0.1:9/unreachable" }, logDir),
@@ -110,7 +121,8 @@ export default async function setup(project: TestProject) {
         PASSWORD_RESET_REQUIRE_PROOF: "false",
       }),
       start("clock", await pglite("clock"), logDir, { ...mailEnv, TEST_CLOCK_FILE: clock }),
-      start("limits", await pglite("limits"), logDir, { ...mailEnv, ...defaultLimits, TRAFFIC_DENY: DENIED_RANGES, TEST_CLOCK_FILE: limitsClock }),
+      start("limits", await pglite("limits"), logDir, { ...limitsEnv, TEST_CLOCK_FILE: limitsClock }),
+      testRedisUrl ? start("limits-redis", await pglite("limits-redis"), logDir, { ...limitsEnv, ...redisEnv("limits") }) : undefined,
       start("redis-down", await pglite("redis-down"), logDir, { ...mailEnv, ...defaultLimits, REDIS_URL: "redis://127.0.0.1:9" }),
       ...(postgres && testRedisUrl
         ? ["instance-a", "instance-b"].map((name) =>
@@ -126,7 +138,10 @@ export default async function setup(project: TestProject) {
     project.provide("unreachableDatabaseUrl", unreachable.url);
     project.provide("legacyResetUrl", legacy.url);
     project.provide("clockServer", { url: clocked.url, clockFile: clock, logFile: clocked.logFile });
-    project.provide("limitsServer", { url: limits.url, clockFile: limitsClock, logFile: limits.logFile });
+    project.provide("limitsServers", [
+      { store: "memory", url: limits.url, clockFile: limitsClock, logFile: limits.logFile },
+      ...(limitsOnRedis ? [{ store: "Redis" as const, url: limitsOnRedis.url, logFile: limitsOnRedis.logFile }] : []),
+    ]);
     project.provide("redisDownServer", { url: redisDown.url, logFile: redisDown.logFile });
     project.provide("instances", instances.filter((server) => server !== undefined).map((server) => server.url));
     project.provide("mailDir", mailDir);
