@@ -2,6 +2,7 @@ import "server-only";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis as IORedis } from "ioredis";
 import { config } from "../config";
+import { logger } from "../log";
 import { FailoverStore } from "./failover-store";
 import { ratelimitRedisFromIoredis } from "./ioredis-adapter";
 import { MemoryStore } from "./memory-store";
@@ -46,7 +47,12 @@ export function createRateLimitStore(): RateLimitStore {
 const holder = globalThis as typeof globalThis & { __accountPortalRateLimitStore?: RateLimitStore };
 
 export function rateLimitStore(): RateLimitStore {
-  holder.__accountPortalRateLimitStore ??= createRateLimitStore();
+  if (!holder.__accountPortalRateLimitStore) {
+    const store = createRateLimitStore();
+    // Operators should see where limits are counted: in memory they are per process.
+    logger().info({ store: store.kind }, store.kind === "memory" ? "rate limits counted in memory (per process)" : "rate limits counted in Redis (shared)");
+    holder.__accountPortalRateLimitStore = store;
+  }
   return holder.__accountPortalRateLimitStore;
 }
 
