@@ -5,16 +5,15 @@ import type { z } from "zod";
 import { AppError, type FieldErrors, type RateLimitInfo } from "../errors";
 import { logger } from "../log";
 import { resolvePrincipal, type Principal } from "../auth/principal";
-import type { ClientContext } from "../services/client-context";
+import { limitAddress, type ClientContext } from "../services/client-context";
 import { clientContext } from "./client-context";
 import { isDatabaseUnavailable } from "../db/errors";
 import { readJsonBody } from "./read-json-body";
 import { isCrossSiteMutation } from "./same-origin";
 import { validate } from "./validate";
 import { guardTraffic } from "./traffic-guard";
-import { enforceLimits, type LimitCheck } from "../rate-limit/limiter";
+import { enforceLimits, rateLimitInfo, type LimitCheck } from "../rate-limit/limiter";
 import type { Decision } from "../rate-limit/store";
-import { systemClock } from "../clock";
 
 export interface Reply {
   status?: number;
@@ -66,9 +65,7 @@ function setRateLimitHeaders(headers: Headers, info: RateLimitInfo) {
 /** The decision nearest to refusing is the one a client should pace itself by. */
 function tightest(decisions: Decision[]): RateLimitInfo | undefined {
   const decision = decisions.reduce<Decision | undefined>((min, next) => (!min || next.remaining < min.remaining ? next : min), undefined);
-  if (!decision) return undefined;
-  const resetSeconds = Math.max(1, Math.ceil((decision.resetAtMs - systemClock.now().getTime()) / 1000));
-  return { limit: decision.limit, remaining: decision.remaining, resetSeconds };
+  return decision && rateLimitInfo(decision);
 }
 
 /** The contract's error body and headers; also used by routes outside apiRoute (next-auth). */
@@ -108,7 +105,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
     const requestId = randomUUID();
     const startedAt = performance.now();
     const client = clientContext(request.headers);
-    const clientIp = client.ip ?? "unknown";
+    const clientIp = limitAddress(client);
     const log = { requestId, method: request.method, path: request.nextUrl.pathname, clientIp };
     let userId: string | undefined;
     const decisions: Decision[] = [];

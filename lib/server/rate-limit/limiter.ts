@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { config } from "../config";
-import { AppError } from "../errors";
+import { AppError, type RateLimitInfo } from "../errors";
 import { systemClock } from "../clock";
 import { logger } from "../log";
 import { RateLimitStoreUnavailable } from "./failover-store";
@@ -32,16 +32,15 @@ function storeKey(key: string): string {
   return createHash("sha256").update(key).digest("base64url").slice(0, 32);
 }
 
-function secondsUntil(epochMs: number): number {
-  return Math.max(1, Math.ceil((epochMs - systemClock.now().getTime()) / 1000));
+/** A decision as the RateLimit-* headers state it: seconds until its window ends, at least 1. */
+export function rateLimitInfo(decision: Decision): RateLimitInfo {
+  const resetSeconds = Math.max(1, Math.ceil((decision.resetAtMs - systemClock.now().getTime()) / 1000));
+  return { limit: decision.limit, remaining: decision.remaining, resetSeconds };
 }
 
 function tooManyRequests(decision: Decision): AppError {
-  const resetSeconds = secondsUntil(decision.resetAtMs);
-  return new AppError("TOO_MANY_REQUESTS", undefined, {
-    retryAfterSeconds: resetSeconds,
-    rateLimit: { limit: decision.limit, remaining: 0, resetSeconds },
-  });
+  const rateLimit = { ...rateLimitInfo(decision), remaining: 0 };
+  return new AppError("TOO_MANY_REQUESTS", undefined, { retryAfterSeconds: rateLimit.resetSeconds, rateLimit });
 }
 
 async function storeCall<T>(call: () => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import type { SessionKind } from "../db/generated/client";
 import { normalizeEmail } from "@/lib/schemas/email";
 import { AppError } from "../errors";
 import { signIn, type SignInResult } from "../services/sign-in";
-import type { ClientContext } from "../services/client-context";
+import { limitAddress, type ClientContext } from "../services/client-context";
 import { assertBudgetLeft, countAgainst, enforceLimits } from "./limiter";
 
 /**
@@ -12,7 +12,7 @@ import { assertBudgetLeft, countAgainst, enforceLimits } from "./limiter";
  * the account is looked up or a password hashed.
  */
 export async function signInWithinLimits(credentials: { email: string; password: string }, kind: SessionKind, client: ClientContext): Promise<SignInResult> {
-  const clientIp = client.ip ?? "unknown";
+  const clientIp = limitAddress(client);
   const email = normalizeEmail(credentials.email);
   await enforceLimits([{ policy: "login-per-ip-email", key: `${clientIp} ${email}` }], clientIp);
   const failures = { policy: "login-failures-per-account", key: email } as const;

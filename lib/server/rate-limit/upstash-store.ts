@@ -36,15 +36,18 @@ export class UpstashStore implements RateLimitStore {
   }
 
   async hold(key: string, ms: number): Promise<number> {
-    const fullKey = `${this.prefix}:hold:${key}`;
-    const taken = await this.redis.set(fullKey, "1", { px: ms, nx: true });
+    const taken = await this.redis.set(this.holdKey(key), "1", { px: ms, nx: true });
     if (taken === "OK") return 0;
     // Held by someone else; if it expired between the two calls, say "try again in a moment".
-    return Math.max(1, await this.redis.pttl(fullKey));
+    return Math.max(1, await this.redis.pttl(this.holdKey(key)));
   }
 
   async heldFor(key: string): Promise<number> {
-    return Math.max(0, await this.redis.pttl(`${this.prefix}:hold:${key}`));
+    return Math.max(0, await this.redis.pttl(this.holdKey(key)));
+  }
+
+  private holdKey(key: string): string {
+    return `${this.prefix}:hold:${key}`;
   }
 
   private limiter(policy: RateLimitPolicy): Ratelimit {

@@ -6,11 +6,12 @@ import { AppError } from "@/lib/server/errors";
 import { errorResponse } from "@/lib/server/http/api-route";
 import { clientContext } from "@/lib/server/http/client-context";
 import { guardTraffic } from "@/lib/server/http/traffic-guard";
+import { limitAddress } from "@/lib/server/services/client-context";
 
 /** The same traffic guard as every other /api route; sign-in's own limits are in authorize(). */
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   try {
-    await guardTraffic(clientContext(request.headers).ip ?? "unknown");
+    await guardTraffic(limitAddress(clientContext(request.headers)));
   } catch (error) {
     if (error instanceof AppError) return errorResponse(error, randomUUID());
     throw error;
