@@ -2,14 +2,11 @@
 // that allows only it. (API routes meet the deny list in their own traffic guard.)
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/security-headers";
-import { parseDenyList, type DenyList } from "./lib/traffic/deny-list";
-
-let denyList: DenyList | undefined;
+import { config as appConfig } from "./lib/server/config";
 
 export function proxy(request: NextRequest) {
-  // TRAFFIC_DENY was validated at start-up; server.ts left one address in X-Forwarded-For.
-  denyList ??= parseDenyList(process.env.TRAFFIC_DENY ?? "");
-  if (denyList.has(request.headers.get("x-forwarded-for") ?? "")) {
+  // The same validated TRAFFIC_DENY as the API's guard; server.ts left one address in X-Forwarded-For.
+  if (appConfig().trafficDeny.has(request.headers.get("x-forwarded-for") ?? "")) {
     return new NextResponse("Access denied", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
