@@ -7,6 +7,7 @@ import { startAppServer, type AppServer } from "./app-server";
 import { startMailServer } from "./mailbox";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
 import { connectTestRedis, testRedisUrl, uniqueRedisPrefix } from "@/lib/testing/redis";
+import { startUpstashStandIn } from "@/lib/testing/upstash-stand-in";
 
 export interface ContractBackend {
   name: string;
@@ -16,7 +17,7 @@ export interface ContractBackend {
 
 /** A server with the default rate limits, counting in memory or in Redis. */
 export interface LimitsServer {
-  store: "memory" | "Redis";
+  store: "memory" | "Redis" | "Upstash REST (local stand-in)";
   url: string;
   logFile: string;
   /** Memory only: tests move the server's clock through this file. */
@@ -45,8 +46,8 @@ declare module "vitest" {
      * a movable clock, and (TEST_REDIS_URL) counting in Redis.
      */
     limitsServers: LimitsServer[];
-    /** Default limits, REDIS_URL pointing at a closed port, RATE_LIMIT_ON_STORE_FAILURE=memory. */
-    redisDownServer: { url: string; logFile: string };
+    /** Default limits and REDIS_URL pointing at a closed port, per RATE_LIMIT_ON_STORE_FAILURE. */
+    redisDownServers: Record<"memory" | "closed", { url: string; logFile: string }>;
     /** Two instances sharing PostgreSQL and Redis, default limits (TEST_REDIS_URL set), else []. */
     instances: string[];
   }
@@ -77,7 +78,10 @@ export default async function setup(project: TestProject) {
     throw new Error("TEST_REDIS_URL is set without TEST_DATABASE_URL: the multi-instance suite needs both (instances cannot share PGlite).");
   }
   // Fails the run now, naming the URL, when TEST_REDIS_URL is set but unreachable.
-  if (testRedisUrl) (await connectTestRedis(testRedisUrl)).disconnect();
+  const redis = testRedisUrl ? await connectTestRedis(testRedisUrl) : undefined;
+  // The UPSTASH_REDIS_REST_* configuration, served by a stand-in in front of the test Redis.
+  const upstashToken = "contract-upstash-token";
+  const upstash = redis ? await startUpstashStandIn(redis, upstashToken) : undefined;
   // Each group of servers gets its own key prefix: servers with other limits must not share counters.
   const redisEnv = (group: string): Record<string, string> =>
     testRedisUrl ? { REDIS_URL: testRedisUrl, RATE_LIMIT_PREFIX: uniqueRedisPrefix(group) } : {};
@@ -87,6 +91,8 @@ export default async function setup(project: TestProject) {
   const stopAll = async () => {
     await Promise.all(servers.map((server) => server.stop()));
     await mailServer.stop();
+    await upstash?.close();
+    redis?.disconnect();
     for (const database of databases) database.dispose();
   };
   const pglite = async (label: string) => {
@@ -111,7 +117,8 @@ export default async function setup(project: TestProject) {
 
     // Independent servers start together: each waits mostly for its own boot.
     const limitsEnv = { ...mailEnv, ...defaultLimits, TRAFFIC_DENY: DENIED_RANGES };
-    const [embedded, onPostgres, unreachable, legacy, clocked, limits, limitsOnRedis, redisDown, ...instances] = await Promise.all([
+    const redisDownEnv = { ...mailEnv, ...defaultLimits, REDIS_URL: "redis://127.0.0.1:9" };
+    const [embedded, onPostgres, unreachable, legacy, clocked, limits, limitsOnRedis, limitsOnUpstash, redisDown, redisDownClosed, ...instances] = await Promise.all([
       start("pglite", await pglite("pglite"), logDir, mailEnv),
       postgres ? start("postgres", postgres.target, logDir, { ...mailEnv, ...redisEnv("postgres") }) : undefined,
       start("unreachable-database", { kind: "postgres", url: "postgresql://portal@127.0.0.1:9/unreachable" }, logDir),
@@ -123,7 +130,16 @@ export default async function setup(project: TestProject) {
       start("clock", await pglite("clock"), logDir, { ...mailEnv, TEST_CLOCK_FILE: clock }),
       start("limits", await pglite("limits"), logDir, { ...limitsEnv, TEST_CLOCK_FILE: limitsClock }),
       testRedisUrl ? start("limits-redis", await pglite("limits-redis"), logDir, { ...limitsEnv, ...redisEnv("limits") }) : undefined,
-      start("redis-down", await pglite("redis-down"), logDir, { ...mailEnv, ...defaultLimits, REDIS_URL: "redis://127.0.0.1:9" }),
+      upstash
+        ? start("limits-upstash", await pglite("limits-upstash"), logDir, {
+            ...limitsEnv,
+            UPSTASH_REDIS_REST_URL: upstash.url,
+            UPSTASH_REDIS_REST_TOKEN: upstashToken,
+            RATE_LIMIT_PREFIX: uniqueRedisPrefix("limits-upstash"),
+          })
+        : undefined,
+      start("redis-down", await pglite("redis-down"), logDir, redisDownEnv),
+      start("redis-down-closed", await pglite("redis-down-closed"), logDir, { ...redisDownEnv, RATE_LIMIT_ON_STORE_FAILURE: "closed" }),
       ...(postgres && testRedisUrl
         ? ["instance-a", "instance-b"].map((name) =>
             start(name, postgres.target, logDir, { ...mailEnv, ...instancesRedis, ...defaultLimits, NEXTAUTH_SECRET: sharedSecret }),
@@ -141,8 +157,12 @@ export default async function setup(project: TestProject) {
     project.provide("limitsServers", [
       { store: "memory", url: limits.url, clockFile: limitsClock, logFile: limits.logFile },
       ...(limitsOnRedis ? [{ store: "Redis" as const, url: limitsOnRedis.url, logFile: limitsOnRedis.logFile }] : []),
+      ...(limitsOnUpstash ? [{ store: "Upstash REST (local stand-in)" as const, url: limitsOnUpstash.url, logFile: limitsOnUpstash.logFile }] : []),
     ]);
-    project.provide("redisDownServer", { url: redisDown.url, logFile: redisDown.logFile });
+    project.provide("redisDownServers", {
+      memory: { url: redisDown.url, logFile: redisDown.logFile },
+      closed: { url: redisDownClosed.url, logFile: redisDownClosed.logFile },
+    });
     project.provide("instances", instances.filter((server) => server !== undefined).map((server) => server.url));
     project.provide("mailDir", mailDir);
   } catch (error) {
