@@ -1,12 +1,13 @@
-// Runs before every page: the deny list, then a fresh nonce and the Content-Security-Policy
-// that allows only it. (API routes meet the deny list in their own traffic guard.)
+// Runs before every page: the deny list and bans, then a fresh nonce and the Content-Security-Policy
+// that allows only it. (API routes meet the same checks in their own traffic guard.)
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/security-headers";
-import { config as appConfig } from "./lib/server/config";
+import { clientContext } from "./lib/server/http/client-context";
+import { refusePage } from "./lib/server/http/traffic-guard";
 
-export function proxy(request: NextRequest) {
-  // The same validated TRAFFIC_DENY as the API's guard; server.ts left one address in X-Forwarded-For.
-  if (appConfig().trafficDeny.has(request.headers.get("x-forwarded-for") ?? "")) {
+export async function proxy(request: NextRequest) {
+  // The same validated TRAFFIC_DENY and the same bans as the API's guard.
+  if (await refusePage(clientContext(request.headers))) {
     return new NextResponse("Access denied", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -23,14 +24,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Every page request, prefetches and router (RSC) requests included: a request that skipped this
+// proxy would skip the deny list and go out without a CSP. Next.js strips the RSC headers from
+// `request` here and puts them back after the override, so router requests still get their payload.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

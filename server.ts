@@ -3,22 +3,29 @@
 // this layer any client could pick the address that rate limits and the deny list key on.
 import { createServer } from "node:http";
 import next from "next";
-import { ConfigError, parseEnv } from "./lib/server/config";
+import { parseEnv, readOrExit } from "./lib/server/config";
+import { databaseTarget, describeTarget, isInMemory, openServedInMemoryDatabase } from "./lib/server/db/driver";
+import { applyMigrations, migrationReport } from "./lib/server/db/migrate";
 import { FORWARDING_HEADERS, trustedClientAddress } from "./lib/traffic/client-address";
 
-function settings() {
-  try {
-    return parseEnv(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+/**
+ * `prestart` and `predev` (prisma/migrate.ts) migrate every database but an in-memory one, which
+ * exists only inside the process that opened it: this one migrates it before serving.
+ */
+async function migrateInMemoryDatabase() {
+  const target = databaseTarget();
+  if (!isInMemory(target)) return;
+  const applied = await applyMigrations(openServedInMemoryDatabase(target));
+  console.log(migrationReport(`${describeTarget(target)} (this process)`, applied));
 }
 
 async function main() {
-  const env = settings();
-  const dev = env.NODE_ENV !== "production";
+  const env = readOrExit(() => parseEnv(process.env));
+  await migrateInMemoryDatabase();
+  // NODE_ENV=test serves the production build too, with the test-only settings production refuses.
+  const dev = env.NODE_ENV === "development";
+  // Development shows every reset code at /dev/outbox: unless HOST says otherwise it stays on this machine.
+  const host = env.HOST ?? (dev ? "127.0.0.1" : undefined);
   const app = next({ dev, turbopack: dev, hostname: env.HOST ?? "localhost", port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -31,8 +38,8 @@ async function main() {
     void handle(request, response);
   });
   const ready = () =>
-    console.log(`[server] ${dev ? "development" : "production"} on port ${env.PORT} (${env.HOST ?? "all interfaces"}; trusted proxies: ${env.TRUST_PROXY})`);
-  if (env.HOST) server.listen(env.PORT, env.HOST, ready);
+    console.log(`[server] ${env.NODE_ENV} on port ${env.PORT} (${host ?? "all interfaces"}; trusted proxies: ${env.TRUST_PROXY})`);
+  if (host) server.listen(env.PORT, host, ready);
   else server.listen(env.PORT, ready);
 
   const shutdown = () => {

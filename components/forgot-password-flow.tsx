@@ -12,6 +12,7 @@ import {
   type ResetPasswordFormValues,
 } from "@/lib/schemas/password-reset";
 import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
+import { RESET_MAX_FAILED_ATTEMPTS, RESET_REQUEST_COOLDOWN_MS } from "@/lib/reset-rules";
 import type { z } from "zod";
 import { FormAlert } from "./form-alert";
 import { PasswordInput } from "./password-input";
@@ -20,13 +21,18 @@ import { TextInput } from "./text-input";
 import { useCountdown } from "./use-countdown";
 
 type Step = "email" | "code" | "password";
-const RESEND_AFTER_MS = 60_000;
 
 const MESSAGES: Record<string, string> = {
   INVALID_OTP: "That code is not valid. It may be mistyped, expired, or replaced by a newer one.",
   INVALID_REQUEST: "This reset has expired or was already used. Please start again.",
   NO_ACCOUNT: "That email is not the one this reset was started for.",
 };
+
+/**
+ * After five wrong codes the code is locked, and the API keeps answering INVALID_OTP (anything
+ * else would tell which emails have a reset in progress); the page knows how many it sent.
+ */
+const CODE_LOCKED_MESSAGE = `That code is not valid. After ${RESET_MAX_FAILED_ATTEMPTS} wrong tries a code stops working, even the right one: send a new code and use that.`;
 
 export function ForgotPasswordFlow({ linkToken }: { linkToken?: string }) {
   const [step, setStep] = useState<Step>(linkToken ? "code" : "email");
@@ -46,6 +52,9 @@ export function ForgotPasswordFlow({ linkToken }: { linkToken?: string }) {
   useEffect(() => {
     if (!linkToken || linkHandled.current) return;
     linkHandled.current = true;
+    // The token is a credential: off the address bar and out of history (and of anything that
+    // records or shares the address) as soon as it has been read.
+    window.history.replaceState(null, "", window.location.pathname);
     void callApi<{ email: string }>("POST", "/api/v1/user/confirm-otp-reset", { resetToken: linkToken }).then((result) => {
       if (result.ok) {
         setEmail(result.body.email);
@@ -65,7 +74,7 @@ export function ForgotPasswordFlow({ linkToken }: { linkToken?: string }) {
       return false;
     }
     setEmail(address);
-    setResendAt(Date.now() + RESEND_AFTER_MS);
+    setResendAt(Date.now() + RESET_REQUEST_COOLDOWN_MS);
     setNotice(
       result.ok
         ? `If an account exists for ${address}, we sent it a 6-digit code. It expires in 10 minutes.`
@@ -127,6 +136,9 @@ interface CodeStepProps {
 
 function CodeStep({ email, notice, resendAt, onResend, onConfirmed, onError }: CodeStepProps) {
   const secondsLeft = useCountdown(resendAt);
+  // Wrong codes sent from this page since the last code was sent.
+  const [wrongTries, setWrongTries] = useState(0);
+  const locked = wrongTries >= RESET_MAX_FAILED_ATTEMPTS;
   const {
     register,
     handleSubmit,
@@ -142,9 +154,15 @@ function CodeStep({ email, notice, resendAt, onResend, onConfirmed, onError }: C
     onError(null);
     const result = await callApi("POST", "/api/v1/user/confirm-otp-reset", values);
     if (result.ok) return onConfirmed();
-    const message = MESSAGES[result.body.code ?? ""] ?? result.body.message;
+    const tries = result.body.code === "INVALID_OTP" ? wrongTries + 1 : wrongTries;
+    setWrongTries(tries);
+    const message = tries >= RESET_MAX_FAILED_ATTEMPTS ? CODE_LOCKED_MESSAGE : (MESSAGES[result.body.code ?? ""] ?? result.body.message);
     setError("resetToken", { message }, { shouldFocus: true });
   });
+
+  async function resend() {
+    if (await onResend()) setWrongTries(0);
+  }
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -166,8 +184,8 @@ function CodeStep({ email, notice, resendAt, onResend, onConfirmed, onError }: C
         <button type="submit" className="button" disabled={isSubmitting} aria-busy={isSubmitting}>
           {isSubmitting ? "Checking…" : "Continue"}
         </button>
-        <button type="button" className="button secondary" disabled={secondsLeft > 0 || !email} onClick={() => void onResend()}>
-          {secondsLeft > 0 ? `Resend code in ${secondsLeft} s` : "Resend code"}
+        <button type="button" className={locked ? "button" : "button secondary"} disabled={secondsLeft > 0 || !email} onClick={() => void resend()}>
+          {secondsLeft > 0 ? `${locked ? "Send a new code" : "Resend code"} in ${secondsLeft} s` : locked ? "Send a new code" : "Resend code"}
         </button>
       </div>
     </form>

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { safeReturnPath } from "@/lib/return-path";
 import { loginSchema, type LoginInput } from "@/lib/schemas/auth";
 import { FormAlert } from "./form-alert";
 import { PasswordInput } from "./password-input";
@@ -27,7 +28,8 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
       setFormError(signInErrorMessage(result?.error ?? "Unknown"));
       return;
     }
-    router.replace(returnTo);
+    // The page checked returnTo already; checked again here, where it is finally followed.
+    router.replace(safeReturnPath(returnTo, window.location.origin));
     router.refresh();
   });
 

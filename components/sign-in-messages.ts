@@ -2,8 +2,10 @@
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Invalid email or password",
   TOO_MANY_REQUESTS: "Too many attempts. Wait a few minutes, then try again.",
-  SERVICE_UNAVAILABLE: "The service is temporarily unavailable. Try again in a moment.",
+  // The database is unreachable, or too many passwords are being checked at once (BCRYPT_MAX_QUEUE).
+  SERVICE_UNAVAILABLE: "The portal is busy or briefly unavailable. Try again shortly.",
   SessionRequired: "Please sign in to continue.",
+  ACCESS_DENIED: "Access from your network is blocked. If you think this is a mistake, contact support.",
 };
 
 export function signInErrorMessage(code: string | null | undefined): string | null {

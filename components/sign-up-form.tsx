@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { callApi } from "@/lib/api-client";
+import { safeReturnPath } from "@/lib/return-path";
 import { registerSchema } from "@/lib/schemas/auth";
 import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
 import { FormAlert } from "./form-alert";
@@ -40,12 +41,14 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
       return;
     }
     const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    // The page checked returnTo already; checked again here, where it is finally followed.
+    const destination = safeReturnPath(returnTo, window.location.origin);
     if (!signedIn || signedIn.error) {
       // The account exists; only the automatic sign-in failed: say so, and let them sign in.
-      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}&error=${encodeURIComponent(signedIn?.error ?? "Unknown")}`);
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(destination)}&error=${encodeURIComponent(signedIn?.error ?? "Unknown")}`);
       return;
     }
-    router.replace(returnTo);
+    router.replace(destination);
     router.refresh();
   });
 

@@ -72,9 +72,22 @@ test("recover with the emailed code: email → code → new password → sign in
 test("recover with the emailed link: it lands on the last step without typing the code", async ({ page }) => {
   const { account, link } = await askForReset(page);
 
+  const token = new URL(link).searchParams.get("token")!;
+  await page.goto("/sign-in");
   await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
   await expect(page.getByRole("heading", { name: /Step 3 of 3/ })).toBeVisible();
   await expect(page.getByText(account.email)).toBeVisible();
+  // The token has left the address bar, and the history entry holds no trace of it either.
+  expect(page.url()).not.toContain(token);
+  expect(new URL(page.url()).pathname).toBe("/forgot-password");
+  await page.goBack();
+  await page.waitForURL("**/sign-in");
+  await page.goForward();
+  await page.waitForURL("**/forgot-password");
+  expect(page.url()).not.toContain(token);
+  // Back on the link to finish (confirming a link twice is allowed until it is used).
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page.getByRole("heading", { name: /Step 3 of 3/ })).toBeVisible();
   await page.getByLabel("New password", { exact: true }).fill("amber owls count slow rivers");
   await page.getByLabel("Confirm new password").fill("amber owls count slow rivers");
   await page.getByRole("button", { name: "Set new password" }).click();
@@ -89,4 +102,20 @@ test("a wrong code is shown on the field, which is marked invalid and focused", 
   await expect(page.getByText(/That code is not valid/)).toBeVisible();
   await expect(page.getByLabel("6-digit code")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("6-digit code")).toBeFocused();
+});
+
+test("after five wrong codes the page explains that the code is locked and offers a new one", async ({ page }) => {
+  const { code } = await askForReset(page);
+  const field = page.getByLabel("6-digit code");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await field.fill(String((Number(code) + attempt) % 1_000_000).padStart(6, "0"));
+    await page.getByRole("button", { name: "Continue" }).click();
+    if (attempt < 5) await expect(page.getByText(/That code is not valid\. It may be mistyped/)).toBeVisible();
+  }
+  await expect(page.getByText(/After 5 wrong tries a code stops working, even the right one: send a new code/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /Send a new code/ })).toBeVisible();
+  // The API still answers INVALID_OTP for the right code: the lock is real, the page only explains it.
+  await field.fill(code);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText(/After 5 wrong tries a code stops working/)).toBeVisible();
 });

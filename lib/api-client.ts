@@ -1,4 +1,4 @@
-/** The shape every API error has on the wire (see ../shared/api-contract.md). */
+/** The shape every API error has on the wire (see the README's API section). */
 export interface ApiErrorBody {
   message: string;
   code?: string;

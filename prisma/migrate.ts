@@ -1,16 +1,20 @@
 // Applies pending migrations to the configured database; runs before `dev` and `start`.
-import { describeTarget, databaseTarget, openRawConnection } from "../lib/server/db/driver";
-import { applyMigrations } from "../lib/server/db/migrate";
-import { config } from "../lib/server/config";
+import { describeTarget, databaseTarget, isInMemory, openRawConnection } from "../lib/server/db/driver";
+import { applyMigrations, migrationReport } from "../lib/server/db/migrate";
+import { config, readOrExit } from "../lib/server/config";
 
 async function main() {
-  config();
+  // The first step of `npm start` and `npm run dev`: a bad setting stops here, in its own words.
+  readOrExit(config);
   const target = databaseTarget();
+  if (isInMemory(target)) {
+    // One migrated here would vanish with this process: the server migrates its own (server.ts).
+    console.log(`[migrate] ${describeTarget(target)}: left to the server, which migrates its in-memory database before serving`);
+    return;
+  }
   const connection = await openRawConnection(target);
   try {
-    const applied = await applyMigrations(connection);
-    const summary = applied.length ? `applied ${applied.join(", ")}` : "no pending migrations";
-    console.log(`[migrate] ${describeTarget(target)}: ${summary}`);
+    console.log(migrationReport(describeTarget(target), await applyMigrations(connection)));
   } finally {
     await connection.close();
   }

@@ -7,7 +7,8 @@
 // statements (pglite-prisma-adapter 0.6.1), and a native engine cannot be downloaded.
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { diffDatamodels, latestMigrationSnapshot, MIGRATIONS_DIR, SCHEMA_FILE } from "../lib/server/db/migration-snapshots";
+import { diffDatamodels, latestMigrationSnapshot, SCHEMA_FILE } from "../lib/server/db/migration-snapshots";
+import { MIGRATIONS_DIR } from "../lib/server/db/shipped-migrations";
 
 function main() {
   const name = process.argv[2]?.trim();

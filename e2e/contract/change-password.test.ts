@@ -195,7 +195,7 @@ describe.each(backends)("PATCH /api/v1/user/password on $name", ({ url }) => {
     it.each([
       ["absent", {}, ["newPassword", "oldPassword"]],
       ["empty", { oldPassword: "", newPassword: "" }, ["newPassword", "oldPassword"]],
-      ["not strings", { oldPassword: 123, newPassword: null }, ["newPassword", "oldPassword"]],
+      ["null", { oldPassword: null, newPassword: null }, ["newPassword", "oldPassword"]],
       ["missing the new one", { oldPassword: "something" }, ["newPassword"]],
     ])("answers MISSING_PARAMETERS when fields are %s", async (_label, body, fields) => {
       const { headers } = await caller();
@@ -204,6 +204,18 @@ describe.each(backends)("PATCH /api/v1/user/password on $name", ({ url }) => {
       expect(response.body.code).toBe("MISSING_PARAMETERS");
       expect(response.body.message).toBe("Missing One or More Required Parameters");
       expect(Object.keys(response.body.errors).sort()).toEqual(fields);
+    });
+
+    it("answers INVALID_PARAMETERS saying what was expected when fields are present with the wrong type, changing nothing", async () => {
+      const { headers, email, password } = await caller();
+      const response = await api.changePassword({ oldPassword: 123, newPassword: true, revokeOtherSessions: "yes" }, { headers });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        message: "Invalid parameters",
+        code: "INVALID_PARAMETERS",
+        errors: { oldPassword: ["Expected text, got a number"], newPassword: ["Expected text, got a boolean"], revokeOtherSessions: ["Must be true or false"] },
+      });
+      await expectPasswordUnchanged(email, password);
     });
   });
 });

@@ -94,7 +94,8 @@ export async function browserSessionCookie(baseUrl: string, email: string, passw
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
-  const session = cookiePairs(response).find((pair) => pair.startsWith("next-auth.session-token="));
+  // `__Host-next-auth.session-token` on an https site.
+  const session = cookiePairs(response).find((pair) => /^(__Host-)?next-auth\.session-token=/.test(pair));
   if (!session) throw new Error(`next-auth sign-in failed (${response.status})`);
   return session;
 }

@@ -25,7 +25,7 @@ describe("a server whose Redis is unreachable, RATE_LIMIT_ON_STORE_FAILURE=close
     for (const call of [
       () => api.register({ email: uniqueEmail(), password: strongPassword() }),
       () => api.login({ email: uniqueEmail(), password: strongPassword() }),
-      () => api.request("GET", "/api/health"),
+      () => api.request("GET", "/api/v1/user/check"),
     ]) {
       const response = await call();
       expect(response.status).toBe(429);
@@ -35,5 +35,12 @@ describe("a server whose Redis is unreachable, RATE_LIMIT_ON_STORE_FAILURE=close
       expect(response.headers.get("ratelimit-reset")).toBe("5");
     }
     expect(readFileSync(servers.closed.logFile, "utf8")).toContain("rate-limit store unavailable: refusing rate-limited requests");
+  });
+
+  it("still answers the health checks, which are exempt from rate limits: a balancer must not take every instance out", async () => {
+    const live = await api.request("GET", "/api/health");
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ message: "OK" });
+    expect((await api.request("GET", "/api/health/ready")).status).toBe(200);
   });
 });

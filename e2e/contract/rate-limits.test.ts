@@ -21,7 +21,20 @@ async function roomInCurrentMinute() {
 }
 
 const newAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+/** A fresh IPv6 /64 (outside the denied 2001:db8::/32): `host` picks an address inside it. */
+const newIpv6Network = () => {
+  const prefix = `fd12:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}`;
+  return (host: string) => `${prefix}:${host}`;
+};
 const from = (address: string) => ({ headers: { "x-forwarded-for": address } });
+const withCookie = (address: string, cookie: string) => ({ headers: { "x-forwarded-for": address, cookie } });
+
+/** The device cookie a successful login set, as a Cookie header pair. */
+function deviceCookieOf(response: ApiResponse): string {
+  const pair = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).find((cookie) => cookie.startsWith("deviceToken="));
+  if (!pair) throw new Error(`no device cookie in ${response.headers.getSetCookie().join(" | ")}`);
+  return pair;
+}
 
 async function newAccount() {
   const email = uniqueEmail();
@@ -50,14 +63,18 @@ function expectTooManyRequests(response: ApiResponse, limit: number, windowSecon
   expect(response.headers.get("ratelimit-reset")).toBe(String(retryAfter));
 }
 
-/** Signs in through next-auth as the sign-in page does; returns the error code, or null on success. */
-async function browserSignInError(email: string, password: string, address: string): Promise<string | null> {
+/**
+ * Signs in through next-auth as the sign-in page does, with `cookie` (a device cookie) if given;
+ * returns the error code, or null on success.
+ */
+async function browserSignInError(email: string, password: string, address: string, cookie?: string): Promise<string | null> {
   const headers = { "x-forwarded-for": address };
   const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = [...csrf.headers.getSetCookie().map((c) => c.split(";")[0]), ...(cookie ? [cookie] : [])];
   const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
@@ -95,13 +112,88 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       }
     });
 
-    it("refuses an account after 100 wrong passwords in a day, from however many addresses", async () => {
+    it("refuses an account after 100 wrong passwords in a day, from however many addresses", { timeout: 90_000 }, async () => {
       const { email, password } = await newAccount();
       const addresses = Array.from({ length: 10 }, newAddress);
       const wrong = await Promise.all(addresses.map((address) => repeat(10, () => api.login({ email, password: strongPassword() }, from(address)))));
       expect(wrong.flat().every((response) => response.status === 401)).toBe(true);
       expectTooManyRequests(await api.login({ email, password }, from(newAddress())), 100, 24 * 60 * 60);
       expect(await browserSignInError(email, password, newAddress())).toBe("TOO_MANY_REQUESTS");
+    });
+
+    it("does not lock out a device that signed in before: 110 failures elsewhere, then the owner's device gets in (OWASP device cookies)", { timeout: 90_000 }, async () => {
+      const { email, password } = await newAccount();
+      const home = newAddress();
+      const first = await api.login({ email, password }, from(home));
+      expect(first.status).toBe(200);
+      const device = deviceCookieOf(first);
+      const attackers = Array.from({ length: 11 }, newAddress);
+      const wrong = (await Promise.all(attackers.map((address) => repeat(10, () => api.login({ email, password: strongPassword() }, from(address)))))).flat();
+      // Failures are counted after the password check, so guesses already past the check when the
+      // 100th lands are still answered (at most one per parallel stream): the README says so.
+      const refusedAfterCheck = statuses(wrong).filter((status) => status === 401).length;
+      expect(refusedAfterCheck).toBeGreaterThanOrEqual(100);
+      expect(refusedAfterCheck).toBeLessThanOrEqual(100 + attackers.length);
+      expect(statuses(wrong).filter((status) => status !== 401).every((status) => status === 429)).toBe(true);
+      // Without the device cookie the account is locked, even from the owner's own address…
+      expectTooManyRequests(await api.login({ email, password }, from(home)), 100, 24 * 60 * 60);
+      // …with it, the owner signs in, through the API and in the browser.
+      const owner = await api.login({ email, password }, withCookie(home, device));
+      expect(owner.status).toBe(200);
+      expect(await browserSignInError(email, password, home, deviceCookieOf(owner))).toBeNull();
+    });
+
+    it("locks a device cookie that keeps failing on its own: 10 wrong an hour, and the account stays open to others", async () => {
+      const { email, password } = await newAccount();
+      const device = deviceCookieOf(await api.login({ email, password }, from(newAddress())));
+      const wrong = [
+        ...(await repeat(5, () => api.login({ email, password: strongPassword() }, withCookie(newAddress(), device)))),
+        ...(await repeat(5, () => api.login({ email, password: strongPassword() }, withCookie(newAddress(), device)))),
+      ];
+      expect(statuses(wrong)).toEqual(Array(10).fill(401));
+      expectTooManyRequests(await api.login({ email, password }, withCookie(newAddress(), device)), 10, 60 * 60);
+      expect(await browserSignInError(email, password, newAddress(), device)).toBe("TOO_MANY_REQUESTS");
+      // The device's failures were its own: the account is not locked for anyone else.
+      expect((await api.login({ email, password }, from(newAddress()))).status).toBe(200);
+    });
+
+    it("trusts a device cookie only as issued, and only for the account it was issued for", { timeout: 90_000 }, async () => {
+      const { email, password } = await newAccount();
+      const own = deviceCookieOf(await api.login({ email, password }, from(newAddress())));
+      const foreign = deviceCookieOf(await api.login(await newAccount(), from(newAddress())));
+      const forged = own.replace(/\.([A-Za-z0-9_-])/, (_match, first: string) => `.${first === "A" ? "B" : "A"}`);
+      await Promise.all(Array.from({ length: 10 }, newAddress).map((address) => repeat(10, () => api.login({ email, password: strongPassword() }, from(address)))));
+      expectTooManyRequests(await api.login({ email, password }, withCookie(newAddress(), foreign)), 100, 24 * 60 * 60);
+      expectTooManyRequests(await api.login({ email, password }, withCookie(newAddress(), forged)), 100, 24 * 60 * 60);
+      expect((await api.login({ email, password }, withCookie(newAddress(), own))).status).toBe(200);
+    });
+
+    it("names the budget nearest to refusing in RateLimit headers: the 10th attempt for one email says 10/0, not the address's 300", async () => {
+      const { email } = await newAccount();
+      const address = newAddress();
+      const attempts = await repeat(10, () => api.login({ email, password: strongPassword() }, from(address)));
+      expect(attempts[0]!.headers.get("ratelimit-limit")).toBe("10");
+      expect(attempts[0]!.headers.get("ratelimit-remaining")).toBe("9");
+      expect(attempts[9]!.status).toBe(401);
+      expect(attempts[9]!.headers.get("ratelimit-limit")).toBe("10");
+      expect(attempts[9]!.headers.get("ratelimit-remaining")).toBe("0");
+      expectTooManyRequests(await api.login({ email, password: strongPassword() }, from(address)), 10, 15 * 60);
+    });
+
+    it("puts the same RateLimit headers on next-auth's answers", async () => {
+      const { email } = await newAccount();
+      const headers = { "x-forwarded-for": newAddress() };
+      const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers });
+      expect(csrf.headers.get("ratelimit-limit")).toBe("300");
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const attempt = await fetch(`${server.url}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+        body: new URLSearchParams({ csrfToken, email, password: strongPassword(), json: "true" }),
+        redirect: "manual",
+      });
+      expect(attempt.headers.get("ratelimit-limit")).toBe("10");
+      expect(attempt.headers.get("ratelimit-remaining")).toBe("9");
     });
 
     it("applies the same limits to the browser sign-in (next-auth)", async () => {
@@ -117,6 +209,25 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       const address = newAddress();
       for (let i = 0; i < 10; i++) expect(await browserSignInError(email, strongPassword(), address)).toBe("CredentialsSignin");
       expectTooManyRequests(await api.login({ email, password }, from(address)), 10, 15 * 60);
+    });
+  });
+
+  describe("IPv6 clients", () => {
+    it("are counted by their /64: the 6th registration from one /64 is refused, the next /64 has its own budget", async () => {
+      const network = newIpv6Network();
+      const responses = [];
+      for (let host = 1; host <= 7; host++) responses.push(await api.register({ email: uniqueEmail(), password: strongPassword() }, from(network(`:${host}`))));
+      expect(statuses(responses.slice(0, 5))).toEqual(Array(5).fill(201));
+      expectTooManyRequests(responses[5]!, 5, 60 * 60);
+      expectTooManyRequests(responses[6]!, 5, 60 * 60);
+      expect((await api.register({ email: uniqueEmail(), password: strongPassword() }, from(newIpv6Network()(":1")))).status).toBe(201);
+    });
+
+    it("are banned by their /64 when one of its addresses keeps going past its limits", async () => {
+      const network = newIpv6Network();
+      const responses = await repeat(107, () => api.register({ email: uniqueEmail(), password: strongPassword() }, from(network(`:${randomInt(1, 65535).toString(16)}`))));
+      expect(statuses(responses)).toEqual([...Array(5).fill(201), ...Array(101).fill(429), 403]);
+      expect((await api.check(from(network(":beef")))).status).toBe(403);
     });
   });
 
@@ -187,6 +298,15 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       expectTooManyRequests(byEmail[10]!, 10, 15 * 60);
     });
 
+    it("lets one email be tried 10 times at password-reset from anywhere", async () => {
+      const email = uniqueEmail();
+      const responses = await repeat(11, () =>
+        api.request("POST", "/api/v1/user/password-reset", { email, password: strongPassword(), resetToken: "123456" }, from(newAddress())),
+      );
+      expect(responses.slice(0, 10).map((response) => response.body.code)).toEqual(Array(10).fill("INVALID_REQUEST"));
+      expectTooManyRequests(responses[10]!, 10, 15 * 60);
+    });
+
     it("lets one address try 10 resets in 15 minutes", async () => {
       const address = newAddress();
       const responses = await repeat(11, () =>
@@ -218,6 +338,12 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       expect(responses[106]!.body).toEqual({ message: "Access denied", code: "ACCESS_DENIED" });
       expect((await api.check(from(address))).status).toBe(403);
       expect((await api.check(from(newAddress()))).status).toBe(401);
+      // Everywhere: pages, and paths under /api that do not exist, in the contract's JSON.
+      expect((await api.request("GET", "/sign-in", undefined, from(address))).status).toBe(403);
+      const unknownPath = await api.request("GET", "/api/v1/user/no-such-endpoint", undefined, from(address));
+      expect(unknownPath.status).toBe(403);
+      expect(unknownPath.body).toEqual({ message: "Access denied", code: "ACCESS_DENIED" });
+      expect((await api.request("GET", "/sign-in", undefined, from(newAddress()))).status).toBe(200);
       expect(readFileSync(server.logFile, "utf8")).toContain(`"clientIp":"${address}","banMinutes":15,"msg":"client banned`);
       if (clock) {
         clock.advance(16 * 60_000);
@@ -231,6 +357,34 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       expect(registered.body).toEqual({ message: "Access denied", code: "ACCESS_DENIED" });
       expect((await api.request("GET", "/api/auth/csrf", undefined, from(address))).status).toBe(403);
       expect((await api.request("GET", "/sign-in", undefined, from(address))).status).toBe(403);
+      const unknownPath = await api.request("POST", "/api/nothing-here", {}, from(address));
+      expect(unknownPath.status).toBe(403);
+      expect(unknownPath.body).toEqual({ message: "Access denied", code: "ACCESS_DENIED" });
+      // next-auth's client reads the error from `url`: the sign-in page can say why.
+      const signIn = await api.request("POST", "/api/auth/callback/credentials", undefined, {
+        raw: new URLSearchParams({ email: uniqueEmail(), password: "x", json: "true" }).toString(),
+        headers: { "x-forwarded-for": address, "content-type": "application/x-www-form-urlencoded" },
+      });
+      expect(signIn.status).toBe(403);
+      expect(signIn.body).toMatchObject({ code: "ACCESS_DENIED", url: expect.stringMatching(/\/sign-in\?error=ACCESS_DENIED$/) });
+      // The health checks are exempt from rate limits, not from the deny list.
+      expect((await api.request("GET", "/api/health", undefined, from(address))).status).toBe(403);
+    });
+
+    it("keeps health checks out of the address's budget", async () => {
+      const address = newAddress();
+      const checks = await repeat(310, () => api.request("GET", "/api/health", undefined, from(address)));
+      expect(statuses(checks)).toEqual(Array(310).fill(200));
+      expect(checks[0]!.headers.get("ratelimit-limit")).toBeNull();
+      const next = await api.check(from(address));
+      expect(next.headers.get("ratelimit-remaining")).toBe("299");
+    });
+
+    it("answers an unknown path under /api with the contract's JSON 404", async () => {
+      const response = await api.request("GET", "/api/v1/user/no-such-endpoint", undefined, from(newAddress()));
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({ message: "Not Found", code: "NOT_FOUND" });
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     });
 
     it("serves addresses next to the denied ranges", async () => {

@@ -42,13 +42,23 @@ describe.each(backends)("POST /api/v1/user/register on $name", ({ url }) => {
   it.each([
     ["absent", {}],
     ["empty", { email: "", password: "" }],
-    ["not strings", { email: 42, password: ["x"] }],
+    ["null", { email: null, password: null }],
   ])("answers MISSING_PARAMETERS naming both fields when they are %s", async (_label, body) => {
     const response = await api.register(body);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe("MISSING_PARAMETERS");
     expect(response.body.message).toBe("Missing One or More Required Parameters");
     expect(Object.keys(response.body.errors).sort()).toEqual(["email", "password"]);
+  });
+
+  it("answers INVALID_PARAMETERS saying what was expected for fields of the wrong type ({\"email\": 5})", async () => {
+    const response = await api.register({ email: 5, password: ["x"] });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      message: "Invalid parameters",
+      code: "INVALID_PARAMETERS",
+      errors: { email: ["Expected text, got a number"], password: ["Expected text, got a list"] },
+    });
   });
 
   it("answers INVALID_PARAMETERS for an address that is not an email", async () => {

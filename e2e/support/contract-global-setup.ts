@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startAppServer, type AppServer } from "./app-server";
+import { freePort } from "./free-port";
 import { startMailServer } from "./mailbox";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
 import { connectTestRedis, testRedisUrl, uniqueRedisPrefix } from "@/lib/testing/redis";
@@ -38,6 +39,10 @@ declare module "vitest" {
     mailDir: string;
     /** A server with both legacy reset settings on (reveal unknown emails, no proof needed). */
     legacyResetUrl: string;
+    /** PASSWORD_RESET_REQUIRE_PROOF=false alone: unknown emails must still not be revealed. */
+    proofNotRequiredUrl: string;
+    /** Production with an https APP_URL (served over plain http here): Secure, prefixed cookies. */
+    httpsAppUrlServer: string;
     /** A server whose clock the tests move. */
     clockServer: ClockedServer;
     /**
@@ -60,6 +65,9 @@ function clockFileIn(dir: string, name: string): string {
   writeFileSync(file, "0");
   return file;
 }
+
+/** A movable clock: the production build run as NODE_ENV=test, since production refuses TEST_CLOCK_FILE. */
+const movableClockEnv = (file: string) => ({ NODE_ENV: "test", TEST_CLOCK_FILE: file });
 
 /**
  * Starts the production build once per database: always on the embedded PGlite, and also on
@@ -118,7 +126,8 @@ export default async function setup(project: TestProject) {
     // Independent servers start together: each waits mostly for its own boot.
     const limitsEnv = { ...mailEnv, ...defaultLimits, TRAFFIC_DENY: DENIED_RANGES };
     const redisDownEnv = { ...mailEnv, ...defaultLimits, REDIS_URL: "redis://127.0.0.1:9" };
-    const [embedded, onPostgres, unreachable, legacy, clocked, limits, limitsOnRedis, limitsOnUpstash, redisDown, redisDownClosed, ...instances] = await Promise.all([
+    const httpsPort = await freePort();
+    const [embedded, onPostgres, unreachable, legacy, proofNotRequired, httpsAppUrl, clocked, limits, limitsOnRedis, limitsOnUpstash, redisDown, redisDownClosed, ...instances] = await Promise.all([
       start("pglite", await pglite("pglite"), logDir, mailEnv),
       postgres ? start("postgres", postgres.target, logDir, { ...mailEnv, ...redisEnv("postgres") }) : undefined,
       start("unreachable-database", { kind: "postgres", url: "postgresql://portal@127.0.0.1:9/unreachable" }, logDir),
@@ -127,8 +136,10 @@ export default async function setup(project: TestProject) {
         PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: "true",
         PASSWORD_RESET_REQUIRE_PROOF: "false",
       }),
-      start("clock", await pglite("clock"), logDir, { ...mailEnv, TEST_CLOCK_FILE: clock }),
-      start("limits", await pglite("limits"), logDir, { ...limitsEnv, TEST_CLOCK_FILE: limitsClock }),
+      start("proof-not-required", await pglite("proof-not-required"), logDir, { ...mailEnv, PASSWORD_RESET_REQUIRE_PROOF: "false" }),
+      start("https-app-url", await pglite("https-app-url"), logDir, { ...mailEnv, APP_URL: `https://127.0.0.1:${httpsPort}`, ALLOW_INSECURE_HTTP: "" }, httpsPort),
+      start("clock", await pglite("clock"), logDir, { ...mailEnv, ...movableClockEnv(clock) }),
+      start("limits", await pglite("limits"), logDir, { ...limitsEnv, ...movableClockEnv(limitsClock) }),
       testRedisUrl ? start("limits-redis", await pglite("limits-redis"), logDir, { ...limitsEnv, ...redisEnv("limits") }) : undefined,
       upstash
         ? start("limits-upstash", await pglite("limits-upstash"), logDir, {
@@ -153,6 +164,8 @@ export default async function setup(project: TestProject) {
     project.provide("backends", backends);
     project.provide("unreachableDatabaseUrl", unreachable.url);
     project.provide("legacyResetUrl", legacy.url);
+    project.provide("proofNotRequiredUrl", proofNotRequired.url);
+    project.provide("httpsAppUrlServer", httpsAppUrl.url);
     project.provide("clockServer", { url: clocked.url, clockFile: clock, logFile: clocked.logFile });
     project.provide("limitsServers", [
       { store: "memory", url: limits.url, clockFile: limitsClock, logFile: limits.logFile },

@@ -12,7 +12,23 @@ export interface ContractIssueParams {
 
 export const REQUIRED_MESSAGE = "This field is required";
 
-/** Present, a string, not empty: the contract's MISSING_PARAMETERS covers all three. */
+/** "a number", "a list", …: what a field held instead of what was expected, for the message. */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+/** For a required text field: absent (or null) is "required", anything else says what came. */
+export function notTextMessage(input: unknown): string {
+  return input === undefined || input === null ? REQUIRED_MESSAGE : `Expected text, got ${kindOf(input)}`;
+}
+
+/**
+ * Present, a string, not empty. Absent, null or empty is MISSING_PARAMETERS; a value of another
+ * type (`{"email": 5}`) is INVALID_PARAMETERS, saying what was expected (lib/server/http/validate.ts).
+ */
 export const requiredString = z
-  .string({ error: REQUIRED_MESSAGE })
+  .string({ error: (issue) => notTextMessage(issue.input) })
   .min(1, { error: REQUIRED_MESSAGE });

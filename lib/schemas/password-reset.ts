@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "./email";
-import { REQUIRED_MESSAGE, requiredString, type ContractIssueParams } from "./fields";
+import { kindOf, REQUIRED_MESSAGE, requiredString, type ContractIssueParams } from "./fields";
 import { addPasswordPolicyIssues } from "./password";
 
 /** The emailed code: exactly six digits. Anything longer is the link's token. */
@@ -10,7 +10,7 @@ export const RESET_CODE = /^\d{6}$/;
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 
-const optionalString = z.string({ error: "Must be text" }).optional();
+const optionalString = z.string({ error: (issue) => `Expected text, got ${kindOf(issue.input)}` }).optional();
 
 /**
  * POST /api/v1/user/confirm-otp-reset and step 2. A six-digit code must come with its email: a

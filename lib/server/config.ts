@@ -2,6 +2,7 @@
 // variable. No "server-only" marker: scripts and the Prisma CLI read the database settings too.
 import { hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parsePolicyOverrides, resolvePolicies } from "./rate-limit/policies";
@@ -10,12 +11,41 @@ import { parseDenyList } from "../traffic/deny-list";
 const DATA_DIR = path.join(process.cwd(), ".data");
 const DEV_SECRET_FILE = path.join(DATA_DIR, "auth-secret");
 
-const integer = (fallback: number) => z.coerce.number().int().default(fallback);
+// Every message says what the setting allows: zod's own ("Invalid input: expected number,
+// received NaN") names neither the range nor the choices.
+
+/** A whole number in [min, max]; anything else ("12.5", "0x10", 400 digits) is told the range. */
+const integer = (fallback: number, min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error })
+    .transform(Number)
+    .pipe(z.number({ error }).min(min, { error }).max(max, { error }))
+    .default(fallback);
+};
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(", ")}` });
+
 const flag = (fallback: boolean) =>
   z
-    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .enum(["true", "false", "1", "0"], { error: "must be true or false (or 1 or 0)" })
     .default(fallback ? "true" : "false")
     .transform((value) => value === "true" || value === "1");
+
+/**
+ * A URL with one of `schemes`. Web addresses must parse; connection strings are checked by scheme
+ * only, since their drivers read forms a WHATWG URL does not (`postgres://user@/db?host=/socket`).
+ */
+function url(schemes: string[], { mustParse = false } = {}) {
+  const error = `must be a URL starting with ${schemes.map((scheme) => `${scheme}://`).join(" or ")}`;
+  return z.string().refine((text) => {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+    return scheme !== undefined && schemes.includes(scheme) && (!mustParse || URL.canParse(text));
+  }, { error });
+}
 
 /** A setting read by a parser that throws a message naming what it could not read. */
 function parsedWith<T>(parse: (text: string) => T) {
@@ -29,45 +59,48 @@ function parsedWith<T>(parse: (text: string) => T) {
   });
 }
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: integer(9000).pipe(z.number().min(1).max(65535)),
-    /** Interface to listen on; unset, every interface. */
-    HOST: z.string().min(1).optional(),
-    APP_URL: z.url({ protocol: /^https?$/ }).optional(),
-    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-      .optional(),
-    PGLITE_DATA_DIR: z.string().optional(),
-    BCRYPT_COST: integer(12).pipe(z.number().min(4).max(20)),
-    BROWSER_SESSION_DAYS: integer(30).pipe(z.number().min(1).max(365)),
-    API_TOKEN_HOURS: integer(24).pipe(z.number().min(1).max(24 * 90)),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
-      .optional(),
-    MAIL_FROM: z.string().min(3).default("Account portal <no-reply@localhost>"),
-    PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: flag(false),
-    PASSWORD_RESET_REQUIRE_PROOF: flag(true),
-    TEST_CLOCK_FILE: z.string().optional(),
-    TRUST_PROXY: integer(0).pipe(z.number().min(0).max(10)),
-    TRAFFIC_DENY: parsedWith(parseDenyList).default(parseDenyList("")),
-    TRAFFIC_BAN_MINUTES: integer(15).pipe(z.number().min(1).max(24 * 60)),
-    RATE_LIMITS: parsedWith(parsePolicyOverrides).default({}),
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
-      .optional(),
-    UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
-    UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
-    RATE_LIMIT_PREFIX: z.string().regex(/^[\w:.-]+$/, "letters, digits and _ : . - only").default("account-portal"),
-    RATE_LIMIT_ON_STORE_FAILURE: z.enum(["memory", "closed"]).default("memory"),
-    RATE_LIMIT_STORE_TIMEOUT_MS: integer(500).pipe(z.number().min(10).max(10_000)),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  })
+const settings = z.object({
+  NODE_ENV: oneOf(["development", "production", "test"]).default("development"),
+  PORT: integer(9000, 1, 65535),
+  /** Interface to listen on; unset, 127.0.0.1 in development and every interface in production (server.ts). */
+  HOST: z.string().optional(),
+  APP_URL: url(["http", "https"], { mustParse: true }).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  DATABASE_URL: url(["postgres", "postgresql"]).optional(),
+  PGLITE_DATA_DIR: z.string().optional(),
+  BCRYPT_COST: integer(12, 4, 20),
+  /** Hashes that may wait for a core; past it, 503 at once. 64 per core: ~16 s of waiting at cost 12 (~250 ms a hash). */
+  BCRYPT_MAX_QUEUE: integer(64 * availableParallelism(), 0, 10_000),
+  BROWSER_SESSION_DAYS: integer(30, 1, 365),
+  API_TOKEN_HOURS: integer(24, 1, 24 * 90),
+  API_TOKEN_MAX_DAYS: integer(30, 1, 365),
+  SMTP_URL: url(["smtp", "smtps"]).optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/@/, { error: "must be a sender, e.g. Account portal <no-reply@example.com>" })
+    .default("Account portal <no-reply@localhost>"),
+  PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: flag(false),
+  PASSWORD_RESET_REQUIRE_PROOF: flag(true),
+  TEST_CLOCK_FILE: z.string().optional(),
+  ALLOW_INSECURE_HTTP: flag(false),
+  TRUST_PROXY: integer(0, 0, 10),
+  TRAFFIC_DENY: parsedWith(parseDenyList).default(parseDenyList("")),
+  TRAFFIC_BAN_MINUTES: integer(15, 1, 24 * 60),
+  RATE_LIMIT_IPV6_PREFIX: integer(64, 16, 128),
+  RATE_LIMITS: parsedWith(parsePolicyOverrides).default({}),
+  REDIS_URL: url(["redis", "rediss"]).optional(),
+  UPSTASH_REDIS_REST_URL: url(["http", "https"], { mustParse: true }).optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+  RATE_LIMIT_PREFIX: z.string().regex(/^[\w:.-]+$/, { error: "must be letters, digits and _ : . - only" }).default("account-portal"),
+  RATE_LIMIT_ON_STORE_FAILURE: oneOf(["memory", "closed"]).default("memory"),
+  RATE_LIMIT_STORE_TIMEOUT_MS: integer(500, 10, 10_000),
+  LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** Every variable the portal reads (the README's settings table has a row for each). */
+export const SETTING_NAMES = Object.keys(settings.shape) as (keyof typeof settings.shape)[];
+
+const envSchema = settings
   .superRefine((env, ctx) => {
     if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["UPSTASH_REDIS_REST_TOKEN"], message: "is required with UPSTASH_REDIS_REST_URL" });
@@ -76,6 +109,17 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "set either REDIS_URL or UPSTASH_REDIS_REST_URL, not both" });
     }
     if (env.NODE_ENV !== "production") return;
+    if (env.TEST_CLOCK_FILE) {
+      // Whoever could write that file would move code expiry, token lifetimes and rate-limit windows.
+      ctx.addIssue({ code: "custom", path: ["TEST_CLOCK_FILE"], message: "is for tests only and refused in production (unset it)" });
+    }
+    if (!env.APP_URL?.startsWith("https://") && !env.ALLOW_INSECURE_HTTP) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "must be an https:// URL in production (cookies are Secure only on https); set ALLOW_INSECURE_HTTP=true for a local trial over http",
+      });
+    }
     if (!env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     }
@@ -99,6 +143,21 @@ export function parseEnv(env: NodeJS.ProcessEnv) {
   return result.data;
 }
 
+/**
+ * The first step of every entry point (the migration step, server.ts, the instrumentation hook):
+ * a bad setting prints the configuration's own message, naming the variable and what it allows,
+ * and exits before anything opens a database.
+ */
+export function readOrExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 /** Development keeps one generated secret under .data/ so sessions survive a restart. */
 function developmentSecret(): string {
   if (existsSync(DEV_SECRET_FILE)) return readFileSync(DEV_SECRET_FILE, "utf8").trim();
@@ -115,13 +174,20 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
   const authSecret = parsed.NEXTAUTH_SECRET ?? developmentSecret();
   return {
     isProduction,
+    /** `npm run dev`: the outbox page and the console's reset codes exist only here (not in NODE_ENV=test). */
+    isDevelopment: parsed.NODE_ENV === "development",
     appUrl,
     authSecret,
     /** Keys the hashes of reset codes and tokens; derived, so there is one secret to manage. */
     resetHashKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal password reset", 32)),
+    /** Signs device cookies (lib/server/auth/device-cookie.ts). */
+    deviceCookieKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal device cookie", 32)),
     bcryptCost: parsed.BCRYPT_COST,
+    bcryptMaxQueue: parsed.BCRYPT_MAX_QUEUE,
     browserSessionMs: parsed.BROWSER_SESSION_DAYS * 24 * 60 * 60 * 1000,
     apiTokenMs: parsed.API_TOKEN_HOURS * 60 * 60 * 1000,
+    /** Absolute lifetime of an API token from its sign-in; rotation never extends it. */
+    apiTokenMaxMs: parsed.API_TOKEN_MAX_DAYS * 24 * 60 * 60 * 1000,
     logLevel: parsed.LOG_LEVEL,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
@@ -133,6 +199,8 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     testClockFile: parsed.TEST_CLOCK_FILE,
     trafficDeny: parsed.TRAFFIC_DENY,
     banMs: parsed.TRAFFIC_BAN_MINUTES * 60 * 1000,
+    /** IPv6 clients are counted by this prefix (see lib/traffic/address-group.ts). */
+    ipv6PrefixBits: parsed.RATE_LIMIT_IPV6_PREFIX,
     rateLimitPolicies: resolvePolicies(parsed.RATE_LIMITS),
     rateLimitStore: {
       redisUrl: parsed.REDIS_URL,
@@ -141,7 +209,8 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
       onFailure: parsed.RATE_LIMIT_ON_STORE_FAILURE,
       timeoutMs: parsed.RATE_LIMIT_STORE_TIMEOUT_MS,
     },
-    secureCookies: isProduction,
+    /** Cookies are Secure (and __Host-/__Secure- prefixed) exactly when the site is https. */
+    secureCookies: appUrl.startsWith("https://"),
   };
 }
 

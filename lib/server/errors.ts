@@ -1,7 +1,7 @@
 import "server-only";
 
 /**
- * Every error the API can answer with: status and exact message, from ../shared/api-contract.md.
+ * Every error the API can answer with: status and exact message, as the README's API section documents.
  * Services throw AppError(code); lib/server/http turns it into the wire format, nowhere else.
  */
 export const ERROR_TABLE = {
@@ -17,7 +17,7 @@ export const ERROR_TABLE = {
   UNAUTHORIZED: { status: 401, message: "Unauthorized" },
   INVALID_CREDENTIALS: { status: 401, message: "Invalid email or password" },
   ACCESS_DENIED: { status: 403, message: "Access denied" },
-  NOT_FOUND: { status: 404, message: "Not found" },
+  NOT_FOUND: { status: 404, message: "Not Found" },
   EMAIL_TAKEN: { status: 409, message: "An account with this email address already exists" },
   PAYLOAD_TOO_LARGE: { status: 413, message: "Payload too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Content-Type must be application/json" },

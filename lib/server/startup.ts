@@ -1,5 +1,5 @@
 import "server-only";
-import { config, ConfigError } from "./config";
+import { config, readOrExit } from "./config";
 
 /**
  * A bad setting must stop the server at start-up, naming the variable, rather than surface as a
@@ -7,11 +7,5 @@ import { config, ConfigError } from "./config";
  * keeps serving.
  */
 export function checkConfigurationOrExit(): void {
-  try {
-    config();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  readOrExit(config);
 }

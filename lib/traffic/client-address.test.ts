@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAddress, trustedClientAddress } from "./client-address";
+import { isLoopbackAddress, normalizeAddress, trustedClientAddress } from "./client-address";
 
 describe("trustedClientAddress", () => {
   it("uses the socket and ignores X-Forwarded-For when no proxy is trusted", () => {
@@ -25,5 +25,15 @@ describe("trustedClientAddress", () => {
     expect(normalizeAddress("::ffff:127.0.0.1")).toBe("127.0.0.1");
     expect(normalizeAddress("::1")).toBe("::1");
     expect(trustedClientAddress("::ffff:10.0.0.2", {}, 0)).toBe("10.0.0.2");
+  });
+});
+
+describe("isLoopbackAddress", () => {
+  it.each(["127.0.0.1", "127.8.9.10", "::1", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"])("counts %s as this machine", (address) => {
+    expect(isLoopbackAddress(address)).toBe(true);
+  });
+
+  it.each(["203.0.113.5", "128.0.0.1", "10.0.0.1", "::", "::2", "::ffff:203.0.113.5", "fe80::1", "unknown", ""])("does not count %s", (address) => {
+    expect(isLoopbackAddress(address)).toBe(false);
   });
 });

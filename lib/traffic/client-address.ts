@@ -1,5 +1,6 @@
 // No "server-only" marker: the custom server (server.ts) imports this outside Next.js.
 import type { IncomingHttpHeaders } from "node:http";
+import { BlockList, isIP } from "node:net";
 
 /** Headers through which a client could claim an address; only the custom server may set one. */
 export const FORWARDING_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded"] as const;
@@ -26,4 +27,15 @@ export function trustedClientAddress(socketAddress: string | undefined, headers:
     .filter(Boolean);
   const chain = [peer, ...forwarded.reverse()];
   return normalizeAddress(chain[Math.min(trustedProxies, chain.length - 1)]!);
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
+LOOPBACK.addAddress("::1", "ipv6");
+
+/** 127.0.0.0/8, ::1 and ::ffff:127.x: a client on this very machine. */
+export function isLoopbackAddress(address: string): boolean {
+  const normalized = normalizeAddress(address);
+  const family = isIP(normalized);
+  return family !== 0 && LOOPBACK.check(normalized, family === 4 ? "ipv4" : "ipv6");
 }

@@ -4,16 +4,17 @@ import { FormAlert } from "@/components/form-alert";
 import { SignInForm } from "@/components/sign-in-form";
 import { safeReturnPath } from "@/lib/return-path";
 import { currentBrowserSession } from "@/lib/server/auth/require-session";
+import { config } from "@/lib/server/config";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 interface Props {
-  searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; reset?: string }>;
 }
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error, reset } = await searchParams;
-  const returnTo = safeReturnPath(callbackUrl);
+  const returnTo = safeReturnPath(callbackUrl, config().appUrl);
   if (await currentBrowserSession()) redirect(returnTo);
   return (
     <section className="card narrow" aria-labelledby="sign-in-title">

@@ -2,4 +2,4 @@
 // busy database never makes a load balancer kill a healthy process (see /api/health/ready).
 import { apiRoute } from "@/lib/server/http/api-route";
 
-export const GET = apiRoute({}, async () => ({ body: { message: "OK" } }));
+export const GET = apiRoute({ exemptFromRateLimits: true }, async () => ({ body: { message: "OK" } }));

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { config } from "@/lib/server/config";
+import { clientContext } from "@/lib/server/http/client-context";
 import { readOutbox } from "@/lib/server/mail/mailer";
+import { isLoopbackAddress } from "@/lib/traffic/client-address";
 
 export const metadata: Metadata = { title: "Development outbox" };
 export const dynamic = "force-dynamic";
 
 const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
-/** Mail the portal would have sent, when SMTP_URL is unset. Development only: a 404 in production. */
-export default function OutboxPage() {
-  const { isProduction, smtpUrl } = config();
-  if (isProduction) notFound();
+/**
+ * Mail the portal would have sent, when SMTP_URL is unset. Development only, and only to a client
+ * on this machine (it lists every reset code and link): a 404 outside development and to anyone else.
+ */
+export default async function OutboxPage() {
+  const { isDevelopment, smtpUrl } = config();
+  const { ip } = clientContext(await headers());
+  if (!isDevelopment || !ip || !isLoopbackAddress(ip)) notFound();
   const messages = readOutbox();
   return (
     <section className="card" aria-labelledby="outbox-title">

@@ -1,11 +1,14 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeReturnPath } from "@/lib/return-path";
 import { loginSchema } from "@/lib/schemas/auth";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { logger } from "../log";
-import { signInWithinLimits } from "../rate-limit/sign-in-limits";
+import { cookies } from "next/headers";
+import { signInWithinLimits } from "../services/sign-in-within-limits";
+import { deviceCookieAttributes, deviceCookieName, nextAuthCookies } from "./cookies";
 import { authenticateBrowserSession, endSession } from "../services/sessions";
 import { clientContext } from "../http/client-context";
 
@@ -40,6 +43,7 @@ export function nextAuthOptions(): NextAuthOptions {
   return {
     secret: authSecret,
     useSecureCookies: appUrl.startsWith("https://"),
+    cookies: nextAuthCookies(),
     session: { strategy: "jwt", maxAge: Math.floor(browserSessionMs / 1000) },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
@@ -50,7 +54,10 @@ export function nextAuthOptions(): NextAuthOptions {
           const parsed = loginSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
           try {
-            const { user, session } = await signInWithinLimits(parsed.data, "browser", clientContext(headersOf(req)));
+            const jar = await cookies();
+            const device = jar.get(deviceCookieName())?.value;
+            const { user, session, deviceToken } = await signInWithinLimits(parsed.data, "browser", clientContext(headersOf(req)), device);
+            jar.set(deviceCookieAttributes(deviceToken));
             return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
           } catch (error) {
             if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") return null;
@@ -63,6 +70,10 @@ export function nextAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's default lets "/\t/evil.example" through as `${baseUrl}/\t/evil.example`.
+      redirect({ url }) {
+        return new URL(safeReturnPath(url, appUrl), appUrl).href;
+      },
       jwt({ token, user }) {
         if (user) token.sid = (user as unknown as SignedInUser).sessionId;
         return token;

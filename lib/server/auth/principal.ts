@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import type { SessionWithUser } from "../repositories/session-repository";
 import { authenticateApiToken } from "../services/sessions";
 import { browserSessionFromCookies } from "./browser-session";
-import { USER_TOKEN_COOKIE } from "./cookies";
+import { userTokenCookieName } from "./cookies";
 
 export type AuthMethod = "bearer" | "cookie" | "browser";
 
@@ -30,7 +30,7 @@ export async function resolvePrincipal(request: NextRequest): Promise<Principal>
     return { session, method: "bearer", token };
   }
 
-  const cookieToken = request.cookies.get(USER_TOKEN_COOKIE)?.value;
+  const cookieToken = request.cookies.get(userTokenCookieName())?.value;
   if (cookieToken) {
     const session = await authenticateApiToken(cookieToken);
     if (!session) throw new AppError("UNAUTHORIZED");

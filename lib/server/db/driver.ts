@@ -10,9 +10,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SqlRunner } from "./migrate";
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type PGliteTarget = { kind: "pglite"; dataDir: string };
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | PGliteTarget;
 
 const PG_TYPE_NAME = 19;
 const PG_TYPE_TEXT = 25;
@@ -64,10 +64,34 @@ export function createDriverAdapter(target: DatabaseTarget): SqlMigrationAwareDr
   return new LazyPGliteFactory(target.dataDir);
 }
 
+/** PGlite's `memory://`: a database that lives and dies with the object holding it. */
+export function isInMemory(target: DatabaseTarget): target is PGliteTarget {
+  return target.kind === "pglite" && target.dataDir.startsWith("memory://");
+}
+
 /** PGlite on `dataDir`, creating the directory first unless it is in memory. */
 function openPGlite(dataDir: string): PGlite {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  if (!isInMemory({ kind: "pglite", dataDir })) mkdirSync(dataDir, { recursive: true });
   return new PGlite(dataDir);
+}
+
+// The server migrates an in-memory database before serving (server.ts) and Prisma must then use
+// that very instance, not open a new, empty one. Kept on globalThis: server.ts and Next's bundle
+// each load their own copy of this module.
+const served = globalThis as typeof globalThis & { __accountPortalInMemoryDb?: Map<string, PGlite> };
+
+/** Opens the in-memory database this process serves from; Prisma's connections will share it. */
+export function openServedInMemoryDatabase(target: PGliteTarget): SqlRunner {
+  const pglite = new PGlite(target.dataDir);
+  (served.__accountPortalInMemoryDb ??= new Map()).set(target.dataDir, pglite);
+  return runnerOf(pglite);
+}
+
+function runnerOf(pglite: PGlite): SqlRunner {
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(sql, params)).rows }),
+    exec: (script: string) => pglite.exec(script),
+  };
 }
 
 /**
@@ -82,7 +106,8 @@ class LazyPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   constructor(private readonly dataDir: string) {}
 
   connect() {
-    return new PrismaPGlite(openPGlite(this.dataDir)).connect();
+    const pglite = served.__accountPortalInMemoryDb?.get(this.dataDir) ?? openPGlite(this.dataDir);
+    return new PrismaPGlite(pglite).connect();
   }
 
   connectToShadowDb() {
@@ -106,9 +131,5 @@ export async function openRawConnection(target: DatabaseTarget): Promise<RawConn
     };
   }
   const pglite = openPGlite(target.dataDir);
-  return {
-    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(sql, params)).rows }),
-    exec: (script: string) => pglite.exec(script),
-    close: () => pglite.close(),
-  };
+  return { ...runnerOf(pglite), close: () => pglite.close() };
 }

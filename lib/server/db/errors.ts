@@ -41,11 +41,25 @@ const UNAVAILABLE_CODES = new Set([
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TlsConnectionError"]);
 const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /connection terminated/i, /Can't reach database server/i];
 
-/** True when an error (or anything in its `cause` chain) says the database cannot be reached. */
+/**
+ * The database answers but lacks migrations this build ships: not ready to serve, answered as
+ * unavailable (503 with Retry-After) until the migration step has run.
+ */
+export class SchemaBehindError extends Error {
+  readonly code = "SCHEMA_BEHIND";
+
+  constructor(readonly pending: string[]) {
+    super(`the database lacks migrations this build ships: ${pending.join(", ")}`);
+    this.name = "SchemaBehindError";
+  }
+}
+
+/** True when an error (or anything in its `cause` chain) says the database cannot be reached or is not migrated yet. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return someInChain(
     error,
     (candidate) =>
+      candidate instanceof SchemaBehindError ||
       (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) ||
       (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) ||
       (typeof candidate.message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(candidate.message as string))),

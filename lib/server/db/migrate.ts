@@ -5,9 +5,9 @@
 // the process then hangs after "No pending migrations" (the Emscripten runtime keeps it alive).
 // No "server-only" marker: prisma/migrate.ts and the tests load it outside Next.js.
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { MIGRATIONS_DIR } from "./migration-snapshots";
+import { MIGRATIONS_DIR, migrationNames } from "./shipped-migrations";
 
 /** The two calls both drivers offer: PGlite's `query`/`exec` and pg's `Client#query`. */
 export interface SqlRunner {
@@ -45,14 +45,16 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
+  return migrationNames(dir)
     .map((name) => {
       const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
+}
+
+/** The start-up log line of a migration run on `where`. */
+export function migrationReport(where: string, applied: string[]): string {
+  return `[migrate] ${where}: ${applied.length ? `applied ${applied.join(", ")}` : "no pending migrations"}`;
 }
 
 /** Applies every migration not yet recorded, each in its own transaction; returns their names. */

@@ -1,19 +1,15 @@
 // Where each migration's schema snapshot lives (see prisma/new-migration.ts).
 // No "server-only" marker: used by a script and a test.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { MIGRATIONS_DIR, migrationNames } from "./shipped-migrations";
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 export const SCHEMA_FILE = path.join(process.cwd(), "prisma", "schema.prisma");
 
 /** The schema the newest migration was made from. */
 export function latestMigrationSnapshot(): string {
-  const latest = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .at(-1);
+  const latest = migrationNames().at(-1);
   const snapshot = latest && path.join(MIGRATIONS_DIR, latest, "schema.prisma");
   if (!snapshot || !existsSync(snapshot)) throw new Error(`no schema snapshot in the newest migration (${latest})`);
   return snapshot;

@@ -13,6 +13,8 @@ import { isCrossSiteMutation } from "./same-origin";
 import { validate } from "./validate";
 import { guardTraffic } from "./traffic-guard";
 import { enforceLimits, rateLimitInfo, type LimitCheck } from "../rate-limit/limiter";
+import { runInRequestContext } from "../request-context";
+import { assertHashCapacity } from "../security/password-hash";
 import type { Decision } from "../rate-limit/store";
 
 export interface Reply {
@@ -22,6 +24,16 @@ export interface Reply {
 }
 
 interface RouteOptions<S extends z.ZodType | undefined, A extends boolean> {
+  /**
+   * Health checks: the deny list only, no rate limit, ban or store call, so that a balancer's
+   * checks never count against an address and never fail because the limits' store is down.
+   */
+  exemptFromRateLimits?: true;
+  /**
+   * The handler hashes or checks a password: when the bcrypt queue is full, 503 comes before the
+   * endpoint's limits are counted, so the server's load never spends the caller's budget.
+   */
+  hashesPassword?: true;
   /** The shared zod schema of the body; omit for endpoints without one. */
   schema?: S;
   /** Require a caller (Bearer token, userToken cookie or browser session). */
@@ -56,25 +68,25 @@ function json(status: number, body: Record<string, unknown>, requestId: string, 
   return new Response(JSON.stringify(body), { status, headers: extra });
 }
 
-function setRateLimitHeaders(headers: Headers, info: RateLimitInfo) {
+export function setRateLimitHeaders(headers: Headers, info: RateLimitInfo) {
   headers.set("ratelimit-limit", String(info.limit));
   headers.set("ratelimit-remaining", String(info.remaining));
   headers.set("ratelimit-reset", String(info.resetSeconds));
 }
 
 /** The decision nearest to refusing is the one a client should pace itself by. */
-function tightest(decisions: Decision[]): RateLimitInfo | undefined {
+export function tightest(decisions: Decision[]): RateLimitInfo | undefined {
   const decision = decisions.reduce<Decision | undefined>((min, next) => (!min || next.remaining < min.remaining ? next : min), undefined);
   return decision && rateLimitInfo(decision);
 }
 
 /** The contract's error body and headers; also used by routes outside apiRoute (next-auth). */
-export function errorResponse(error: AppError, requestId: string, rateLimit?: RateLimitInfo): Response {
+export function errorResponse(error: AppError, requestId: string, rateLimit?: RateLimitInfo, extra: Record<string, unknown> = {}): Response {
   const headers = new Headers();
   if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(error.retryAfterSeconds));
   const limitInfo = error.rateLimit ?? rateLimit;
   if (limitInfo) setRateLimitHeaders(headers, limitInfo);
-  return json(error.status, errorBody(error, requestId), requestId, headers);
+  return json(error.status, { ...errorBody(error, requestId), ...extra }, requestId, headers);
 }
 
 function errorBody(error: AppError, requestId: string): Record<string, unknown> {
@@ -101,26 +113,26 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
   options: RouteOptions<S, A>,
   handler: (context: RouteContext<S, A>) => Promise<Reply>,
 ) {
-  return async function handle(request: NextRequest, route?: { params?: Promise<Record<string, string>> }): Promise<Response> {
-    const requestId = randomUUID();
+  return function handle(request: NextRequest, route?: { params?: Promise<Record<string, string>> }): Promise<Response> {
+    return runInRequestContext(randomUUID(), ({ requestId, decisions }) => serve(request, route, requestId, decisions));
+  };
+
+  async function serve(request: NextRequest, route: { params?: Promise<Record<string, string>> } | undefined, requestId: string, decisions: Decision[]) {
     const startedAt = performance.now();
     const client = clientContext(request.headers);
     const clientIp = limitAddress(client);
-    const log = { requestId, method: request.method, path: request.nextUrl.pathname, clientIp };
+    const log = { requestId, method: request.method, path: request.nextUrl.pathname, clientIp: client.ip };
     let userId: string | undefined;
-    const decisions: Decision[] = [];
     try {
-      decisions.push(await guardTraffic(clientIp));
+      await guardTraffic(client, { rateLimits: !options.exemptFromRateLimits });
       // Who is calling is settled before the body is looked at: anonymous callers learn nothing
       // about validation rules of protected endpoints.
       const principal = options.auth ? await resolvePrincipal(request) : undefined;
       userId = principal?.session.user.id;
       if (principal && principal.method !== "bearer" && isCrossSiteMutation(request)) throw new AppError("ACCESS_DENIED");
       const body = options.schema ? await validate(options.schema, await readJsonBody(request)) : undefined;
-      if (options.limits) {
-        const checks = options.limits({ body: body as never, principal: principal as never, clientIp });
-        decisions.push(...(await enforceLimits(checks, clientIp)));
-      }
+      if (options.hashesPassword) assertHashCapacity();
+      if (options.limits) await enforceLimits(options.limits({ body: body as never, principal: principal as never, clientIp }), clientIp);
       const reply = await handler({
         request,
         body: body as RouteContext<S, A>["body"],
@@ -150,5 +162,5 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
       logger().info({ ...log, status: error.status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
       return errorResponse(error, requestId, tightest(decisions));
     }
-  };
+  }
 }

@@ -4,14 +4,13 @@ import { config } from "../config";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Cookies are ambient: a page on another site can make the browser send them. A mutation
- * authenticated by a cookie (userToken or the browser session) must therefore come from this
- * site: Sec-Fetch-Site, where the browser sends it, must say same-origin (or "none": typed by
- * the person), and Origin, where present, must be this site. Clients that send neither header
- * are not browsers, and a Bearer token is never ambient, so both pass.
+ * Cookies are ambient: a page on another site can make the browser send them. A request that
+ * acts on a cookie (userToken or the browser session) must therefore come from this site:
+ * Sec-Fetch-Site, where the browser sends it, must say same-origin (or "none": typed by the
+ * person), and Origin, where present, must be this site. Clients that send neither header are
+ * not browsers, and a Bearer token is never ambient, so both pass.
  */
-export function isCrossSiteMutation(request: Request): boolean {
-  if (SAFE_METHODS.has(request.method)) return false;
+export function isCrossSiteRequest(request: Request): boolean {
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return true;
   const origin = request.headers.get("origin");
@@ -24,4 +23,9 @@ export function isCrossSiteMutation(request: Request): boolean {
   }
   const ownHosts = [new URL(config().appUrl).host, request.headers.get("host")];
   return !ownHosts.includes(originHost);
+}
+
+/** A cookie-authenticated change of state from another site (403 ACCESS_DENIED). */
+export function isCrossSiteMutation(request: Request): boolean {
+  return !SAFE_METHODS.has(request.method) && isCrossSiteRequest(request);
 }

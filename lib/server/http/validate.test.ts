@@ -15,10 +15,23 @@ async function errorOf(schema: z.ZodType, input: unknown): Promise<AppError> {
 }
 
 describe("validate", () => {
-  it("maps absent, empty and non-string fields to MISSING_PARAMETERS with every field named", async () => {
-    const error = await errorOf(loginSchema, { email: "", password: 12 });
+  it("maps absent, null and empty fields to MISSING_PARAMETERS with every field named", async () => {
+    const error = await errorOf(loginSchema, { email: "", password: null });
     expect(error.code).toBe("MISSING_PARAMETERS");
     expect(error.fieldErrors).toEqual({ email: ["This field is required"], password: ["This field is required"] });
+    expect((await errorOf(loginSchema, { password: "p" })).fieldErrors).toEqual({ email: ["This field is required"] });
+  });
+
+  it("maps a present field of the wrong type to INVALID_PARAMETERS saying what was expected", async () => {
+    const error = await errorOf(loginSchema, { email: 5, password: ["x"] });
+    expect(error.code).toBe("INVALID_PARAMETERS");
+    expect(error.fieldErrors).toEqual({ email: ["Expected text, got a number"], password: ["Expected text, got a list"] });
+  });
+
+  it("still names a missing field first when another has the wrong type", async () => {
+    const error = await errorOf(loginSchema, { email: true });
+    expect(error.code).toBe("MISSING_PARAMETERS");
+    expect(error.fieldErrors).toEqual({ password: ["This field is required"] });
   });
 
   it("reports missing fields before policy problems", async () => {

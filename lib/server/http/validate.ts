@@ -3,14 +3,17 @@ import type { z } from "zod";
 import type { ContractIssueParams } from "@/lib/schemas/fields";
 import { AppError, type ErrorCode, type FieldErrors } from "../errors";
 
-/** Which contract error a zod issue stands for. Absent, empty and non-string are all "missing". */
+/** Which contract error a zod issue stands for. Absent, null and empty are "missing". */
 function errorCodeOf(issue: z.core.$ZodIssue): ErrorCode {
   if (issue.code === "custom") {
     return (issue.params as Partial<ContractIssueParams> | undefined)?.contractCode ?? "INVALID_PARAMETERS";
   }
-  // The contract counts a required string that is absent or not a string as missing; a value
-  // of the wrong type for an optional non-string field (revokeOtherSessions: "yes") is invalid.
-  if (issue.code === "invalid_type") return issue.expected === "string" ? "MISSING_PARAMETERS" : "INVALID_PARAMETERS";
+  // A field that is absent (or null) is missing; one that is present with the wrong type
+  // ({"email": 5}, revokeOtherSessions: "yes") is invalid, and its message says what was expected.
+  if (issue.code === "invalid_type") {
+    const absent = issue.input === undefined || issue.input === null;
+    return issue.expected === "string" && absent ? "MISSING_PARAMETERS" : "INVALID_PARAMETERS";
+  }
   if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) return "MISSING_PARAMETERS";
   return "INVALID_PARAMETERS";
 }
@@ -30,7 +33,8 @@ export function issuesToAppError(issues: z.core.$ZodIssue[]): AppError {
 }
 
 export async function validate<S extends z.ZodType>(schema: S, input: unknown): Promise<z.output<S>> {
-  const result = await schema.safeParseAsync(input);
+  // reportInput: the issue carries the value, so absent and wrong-typed fields can be told apart.
+  const result = await schema.safeParseAsync(input, { reportInput: true });
   if (!result.success) throw issuesToAppError(result.error.issues);
   return result.data;
 }

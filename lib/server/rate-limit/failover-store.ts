@@ -13,6 +13,14 @@ export class RateLimitStoreUnavailable extends Error {
   }
 }
 
+/**
+ * Recognised by name, not `instanceof`: the one store per process (on globalThis) may have been
+ * made by proxy.ts's bundle, whose copy of this class is not the route handlers' copy.
+ */
+export function isRateLimitStoreUnavailable(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === "RateLimitStoreUnavailable";
+}
+
 /** After a failure, requests skip the shared store this long instead of each waiting for a timeout. */
 const RETRY_SHARED_STORE_AFTER_MS = 5_000;
 

@@ -4,8 +4,9 @@ import { config } from "../config";
 import { AppError, type RateLimitInfo } from "../errors";
 import { systemClock } from "../clock";
 import { logger } from "../log";
-import { RateLimitStoreUnavailable } from "./failover-store";
+import { isRateLimitStoreUnavailable } from "./failover-store";
 import { rateLimitStore } from "./index";
+import { noteDecision } from "../request-context";
 import type { PolicyName } from "./policies";
 import type { Decision } from "./store";
 
@@ -47,7 +48,7 @@ async function storeCall<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof RateLimitStoreUnavailable) {
+    if (isRateLimitStoreUnavailable(error)) {
       throw new AppError("TOO_MANY_REQUESTS", undefined, {
         retryAfterSeconds: RETRY_WHEN_STORE_DOWN_SECONDS,
         rateLimit: { limit: 0, remaining: 0, resetSeconds: RETRY_WHEN_STORE_DOWN_SECONDS },
@@ -59,28 +60,28 @@ async function storeCall<T>(call: () => Promise<T>): Promise<T> {
 
 /**
  * Counts the request against each check in order and refuses (429) at the first one over its
- * limit; later checks are then not counted. Returns the decisions for RateLimit-* headers.
+ * limit; later checks are then not counted. Each decision is noted for the request's
+ * RateLimit-* headers (lib/server/request-context.ts).
  */
-export async function enforceLimits(checks: LimitCheck[], clientIp: string): Promise<Decision[]> {
+export async function enforceLimits(checks: LimitCheck[], clientIp: string): Promise<void> {
   const { rateLimitPolicies } = config();
-  const decisions: Decision[] = [];
   for (const check of checks) {
     const decision =
       "cooldown" in check
         ? await holdCooldown(check)
         : await storeCall(() => rateLimitStore().consume(rateLimitPolicies[check.policy], storeKey(check.key)));
+    noteDecision(decision);
     if (!decision.allowed) {
       await noteRefusal(clientIp);
       throw tooManyRequests(decision);
     }
-    decisions.push(decision);
   }
-  return decisions;
 }
 
-/** Refuses (429) when the policy's budget is spent, without counting this request. */
+/** Refuses (429) when the policy's budget is spent, without counting this request (noted all the same). */
 export async function assertBudgetLeft(check: PolicyCheck, clientIp: string): Promise<void> {
   const decision = await storeCall(() => rateLimitStore().peek(config().rateLimitPolicies[check.policy], storeKey(check.key)));
+  noteDecision(decision);
   if (decision.allowed) return;
   await noteRefusal(clientIp);
   throw tooManyRequests(decision);

@@ -23,8 +23,13 @@ export const DEFAULT_POLICIES = {
   "api-per-ip": { limit: 300, windowMs: MINUTE },
   /** Attempts, right or wrong, per client address and email. */
   "login-per-ip-email": { limit: 10, windowMs: 15 * MINUTE },
-  /** Wrong passwords per account (by email) from anywhere: slows a distributed guesser. */
+  /**
+   * Wrong passwords per account (by email) from clients without this account's device cookie:
+   * slows a distributed guesser. Devices the account signed in from have their own budget below.
+   */
   "login-failures-per-account": { limit: 100, windowMs: DAY },
+  /** Wrong passwords from one device cookie; past it that device is refused on its own. */
+  "login-failures-per-device": { limit: 10, windowMs: HOUR },
   "register-per-ip": { limit: 5, windowMs: HOUR },
   "change-password-per-user": { limit: 5, windowMs: 15 * MINUTE },
   "forgot-password-per-email": { limit: 3, windowMs: 15 * MINUTE },
@@ -32,6 +37,8 @@ export const DEFAULT_POLICIES = {
   "confirm-reset-per-ip": { limit: 10, windowMs: 15 * MINUTE },
   "confirm-reset-per-email": { limit: 10, windowMs: 15 * MINUTE },
   "password-reset-per-ip": { limit: 10, windowMs: 15 * MINUTE },
+  /** Completions per email: a code in the body is a guess, wherever it comes from. */
+  "password-reset-per-email": { limit: 10, windowMs: 15 * MINUTE },
   /** Refused requests (429) per address before the address is banned for TRAFFIC_BAN_MINUTES. */
   "refusals-per-ip": { limit: 100, windowMs: 10 * MINUTE },
 } satisfies Record<string, Omit<RateLimitPolicy, "name">>;

@@ -8,7 +8,6 @@ const resetSelect = {
   codeHash: true,
   createdAt: true,
   expiresAt: true,
-  failedAttempts: true,
   confirmedAt: true,
   consumedAt: true,
   user: { select: { email: true, name: true, passwordHash: true } },
@@ -45,12 +44,21 @@ export const passwordResetRepository = {
     return database().passwordReset.findUnique({ where: { proofHash }, select: resetSelect });
   },
 
-  /** Counts a wrong code, atomically, and never past `max`. */
-  async recordFailedAttempt(id: string, max: number): Promise<void> {
-    await database().passwordReset.updateMany({
+  /**
+   * Takes one of the code's `max` tries before the code is compared: one conditional update, so
+   * concurrent guesses can never share a try. False when none is left (the code is locked).
+   */
+  async claimCodeAttempt(id: string, max: number): Promise<boolean> {
+    const { count } = await database().passwordReset.updateMany({
       where: { id, failedAttempts: { lt: max } },
       data: { failedAttempts: { increment: 1 } },
     });
+    return count === 1;
+  },
+
+  /** Gives back the try a right code took: only wrong codes stay counted. */
+  async releaseCodeAttempt(id: string): Promise<void> {
+    await database().passwordReset.updateMany({ where: { id, failedAttempts: { gt: 0 } }, data: { failedAttempts: { decrement: 1 } } });
   },
 
   /** Marks the reset confirmed (keeping the first confirmation time) and binds a new proof to it. */

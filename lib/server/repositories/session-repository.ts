@@ -1,5 +1,5 @@
 import "server-only";
-import { database, type DbClient } from "../db/client";
+import { database, inTransaction, type DbClient } from "../db/client";
 import type { Prisma, SessionKind } from "../db/generated/client";
 import { publicUserSelect } from "./user-repository";
 
@@ -13,31 +13,51 @@ export const sessionSelect = {
   userAgent: true,
 } as const satisfies Prisma.SessionSelect;
 
-const sessionWithUserSelect = { ...sessionSelect, user: { select: publicUserSelect } } as const;
+/** The versions a session must agree on to count (see `current`). */
+const versionsSelect = { credentialVersion: true, user: { select: { credentialVersion: true } } } as const;
+const sessionWithUserSelect = { ...sessionSelect, credentialVersion: true, user: { select: { ...publicUserSelect, credentialVersion: true } } } as const;
 
 export type SessionRecord = Prisma.SessionGetPayload<{ select: typeof sessionSelect }>;
 export type SessionWithUser = Prisma.SessionGetPayload<{ select: typeof sessionWithUserSelect }>;
 
 const active = (now: Date) => ({ revokedAt: null, expiresAt: { gt: now } }) satisfies Prisma.SessionWhereInput;
 
+/**
+ * A session counts only while it carries the account's credential version: one opened on a
+ * password that has since been changed or reset is dead, even if it slipped past the revocation.
+ */
+const current = <S extends Prisma.SessionGetPayload<{ select: typeof versionsSelect }>>(session: S | null): S | null =>
+  session && session.credentialVersion === session.user.credentialVersion ? session : null;
+
 export const sessionRepository = {
-  create(data: {
+  /**
+   * Opens a session bound to the credential version the sign-in verified, only if the account
+   * still has it: the account row is share-locked first, so a password change either commits
+   * before (and this returns null) or waits until the session exists (and then revokes it).
+   */
+  createIfCredentialsCurrent(data: {
     userId: string;
     kind: SessionKind;
     tokenHash?: string;
     expiresAt: Date;
+    credentialVersion: number;
     ip: string | null;
     userAgent: string | null;
-  }): Promise<SessionRecord> {
-    return database().session.create({ data, select: sessionSelect });
+  }): Promise<SessionRecord | null> {
+    return inTransaction(async (tx) => {
+      const still = await tx.$queryRaw<unknown[]>`
+        SELECT 1 FROM "User" WHERE "id" = ${data.userId} AND "credentialVersion" = ${data.credentialVersion} FOR SHARE`;
+      if (still.length === 0) return null;
+      return tx.session.create({ data, select: sessionSelect });
+    });
   },
 
-  findActiveById(id: string, now: Date): Promise<SessionWithUser | null> {
-    return database().session.findFirst({ where: { id, ...active(now) }, select: sessionWithUserSelect });
+  async findActiveById(id: string, now: Date): Promise<SessionWithUser | null> {
+    return current(await database().session.findFirst({ where: { id, ...active(now) }, select: sessionWithUserSelect }));
   },
 
-  findActiveByTokenHash(tokenHash: string, now: Date): Promise<SessionWithUser | null> {
-    return database().session.findFirst({ where: { tokenHash, ...active(now) }, select: sessionWithUserSelect });
+  async findActiveByTokenHash(tokenHash: string, now: Date): Promise<SessionWithUser | null> {
+    return current(await database().session.findFirst({ where: { tokenHash, ...active(now) }, select: sessionWithUserSelect }));
   },
 
   /** Swaps the token only if it is still the presented one: of two concurrent rotations one wins. */
@@ -57,11 +77,23 @@ export const sessionRepository = {
     });
   },
 
-  listActiveForUser(userId: string, now: Date): Promise<SessionRecord[]> {
-    return database().session.findMany({
+  async listActiveForUser(userId: string, now: Date): Promise<SessionRecord[]> {
+    const sessions = await database().session.findMany({
       where: { userId, ...active(now) },
       orderBy: { lastSeenAt: "desc" },
-      select: sessionSelect,
+      select: { ...sessionSelect, ...versionsSelect },
+    });
+    return sessions.filter((session) => current(session)).map(({ credentialVersion: _version, user: _user, ...session }) => session);
+  },
+
+  /**
+   * After a password change: the sessions that stay (the caller's, or every live one when the
+   * others are kept) move to the account's new credential version; the rest are dead.
+   */
+  async carryOver(userId: string, onlySessionId: string | null, versions: { from: number; to: number }, db: DbClient): Promise<void> {
+    await db.session.updateMany({
+      where: { userId, revokedAt: null, credentialVersion: versions.from, ...(onlySessionId ? { id: onlySessionId } : {}) },
+      data: { credentialVersion: versions.to },
     });
   },
 

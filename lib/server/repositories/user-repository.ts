@@ -12,8 +12,11 @@ export const publicUserSelect = {
   passwordChangedAt: true,
 } as const satisfies Prisma.UserSelect;
 
-/** For password checks only; the hash never leaves the service that asked for it. */
-const credentialsSelect = { ...publicUserSelect, passwordHash: true } as const satisfies Prisma.UserSelect;
+/**
+ * For password checks only; the hash never leaves the service that asked for it. The credential
+ * version read with the hash is what a session opened on that hash is bound to.
+ */
+const credentialsSelect = { ...publicUserSelect, passwordHash: true, credentialVersion: true } as const satisfies Prisma.UserSelect;
 
 export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect }>;
 export type UserWithCredentials = Prisma.UserGetPayload<{ select: typeof credentialsSelect }>;
@@ -41,20 +44,26 @@ export const userRepository = {
   },
 
   /**
-   * Sets a new password only if the stored hash is still the one that was verified
-   * (compare-and-swap): of concurrent changes presenting the same old password, one wins.
+   * Sets a new password only if the stored hash and credential version are still the ones that
+   * were verified (compare-and-swap): of concurrent changes presenting the same old password, one
+   * wins. The version goes up, which ends every session not carried over to the new one.
    */
-  async replacePasswordHash(id: string, verifiedHash: string, newHash: string, changedAt: Date, db: DbClient = database()): Promise<boolean> {
+  async replacePasswordHash(
+    user: { id: string; passwordHash: string; credentialVersion: number },
+    newHash: string,
+    changedAt: Date,
+    db: DbClient = database(),
+  ): Promise<boolean> {
     const { count } = await db.user.updateMany({
-      where: { id, passwordHash: verifiedHash },
-      data: { passwordHash: newHash, passwordChangedAt: changedAt },
+      where: { id: user.id, passwordHash: user.passwordHash, credentialVersion: user.credentialVersion },
+      data: { passwordHash: newHash, passwordChangedAt: changedAt, credentialVersion: { increment: 1 } },
     });
     return count === 1;
   },
 
-  /** Sets a new password unconditionally (a completed reset proves the right to). */
+  /** Sets a new password unconditionally (a completed reset proves the right to); ends every session. */
   async setPasswordHash(id: string, newHash: string, changedAt: Date, db: DbClient = database()): Promise<void> {
-    await db.user.update({ where: { id }, data: { passwordHash: newHash, passwordChangedAt: changedAt } });
+    await db.user.update({ where: { id }, data: { passwordHash: newHash, passwordChangedAt: changedAt, credentialVersion: { increment: 1 } } });
   },
 
   /** Replaces the hash only if it is still the one that was verified (a rehash must not undo a change). */

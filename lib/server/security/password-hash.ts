@@ -3,7 +3,9 @@ import bcrypt from "bcrypt";
 import { createHmac } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { normalizePassword } from "@/lib/schemas/password";
-import { concurrencyLimit } from "./concurrency-limit";
+import { config } from "../config";
+import { AppError } from "../errors";
+import { concurrencyLimit, QueueFullError } from "./concurrency-limit";
 
 /*
  * Stored format, the same as passlib's bcrypt_sha256 (v2), so hashes are portable:
@@ -18,8 +20,35 @@ const SHA256_PREFIX = "$bcrypt-sha256$";
 const SHA256_FORMAT = /^\$bcrypt-sha256\$v=2,t=(2b),r=(\d{1,2})\$([./A-Za-z0-9]{22})\$([./A-Za-z0-9]{31})$/;
 const PLAIN_BCRYPT_FORMAT = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/;
 
-/** One bcrypt computation per core at most; see concurrency-limit.ts for why. */
-const limitBcrypt = concurrencyLimit(Math.max(1, availableParallelism()));
+/** A place in the queue frees every fraction of a second (one hash per core), so soon is soon. */
+const RETRY_AFTER_SECONDS_WHEN_BUSY = 1;
+
+let bcryptSlots: ReturnType<typeof concurrencyLimit> | undefined;
+const slots = () => (bcryptSlots ??= concurrencyLimit(Math.max(1, availableParallelism()), config().bcryptMaxQueue));
+
+const busy = () => new AppError("SERVICE_UNAVAILABLE", undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS_WHEN_BUSY });
+
+/**
+ * Every bcrypt computation goes through here: one per core at most, and at most
+ * BCRYPT_MAX_QUEUE waiting (see concurrency-limit.ts for why); past that, 503 at once.
+ */
+async function limitBcrypt<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await slots()(task);
+  } catch (error) {
+    if (error instanceof QueueFullError) throw busy();
+    throw error;
+  }
+}
+
+/**
+ * 503 at once when a hash asked for now would be refused. Checked before a request's rate limits
+ * are counted, so that a client refused for the server's load does not spend its own budget (a
+ * hash can still be refused later, when the queue filled meanwhile).
+ */
+export function assertHashCapacity(): void {
+  if (slots().isFull()) throw busy();
+}
 
 function prehash(password: string, salt: string): string {
   return createHmac("sha256", salt).update(normalizePassword(password), "utf8").digest("base64");
@@ -65,6 +94,8 @@ export function decoyHash(cost: number): Promise<string> {
   if (!decoy) {
     decoy = hashPassword(crypto.randomUUID(), cost);
     decoys.set(cost, decoy);
+    // Refused (queue full), it is made by the next caller instead of failing every one after.
+    decoy.catch(() => decoys.delete(cost));
   }
   return decoy;
 }

@@ -94,10 +94,10 @@ describe("API token sessions", () => {
   it("rotates once: the old token stops working, the new one works", async () => {
     const { user, password } = await newAccount();
     const { session, token } = await signIn({ email: user.email, password }, "api", client);
-    const rotated = await rotateApiToken(session.id, token!);
+    const rotated = await rotateApiToken(session, token!);
     expect(await authenticateApiToken(token!)).toBeNull();
     expect((await authenticateApiToken(rotated.token))?.id).toBe(session.id);
-    expect(await codeOf(rotateApiToken(session.id, token!))).toBe("UNAUTHORIZED");
+    expect(await codeOf(rotateApiToken(session, token!))).toBe("UNAUTHORIZED");
   });
 
   it("stops accepting a token after its expiry", async () => {

@@ -41,12 +41,14 @@ export async function changePassword(
   const now = clock.now();
   const revokedSessions = await inTransaction(async (tx) => {
     // Another change that verified the same old password got here first.
-    if (!(await userRepository.replacePasswordHash(user.id, user.passwordHash, newHash, now, tx))) {
+    if (!(await userRepository.replacePasswordHash(user, newHash, now, tx))) {
       throw new AppError("INCORRECT_OLD_PASSWORD");
     }
     const revoked = input.revokeOtherSessions
       ? await sessionRepository.revokeAllForUser(user.id, caller.sessionId, now, tx)
       : 0;
+    const versions = { from: user.credentialVersion, to: user.credentialVersion + 1 };
+    await sessionRepository.carryOver(user.id, input.revokeOtherSessions ? caller.sessionId : null, versions, tx);
     await securityEventRepository.record(
       { userId: user.id, type: "password_changed", detail: { revokedSessions: revoked }, ...client },
       tx,

@@ -16,7 +16,8 @@ import { hashPassword, verifyPassword } from "../security/password-hash";
 import { keyedHash } from "../security/reset-secrets";
 import type { ClientContext } from "./client-context";
 import { resetForCode, resetForLinkToken } from "./confirm-reset-code";
-import { canComplete, RESET_CONFIRMATION_WINDOW_MS } from "./password-reset-policy";
+import { RESET_CONFIRMATION_WINDOW_MS } from "@/lib/reset-rules";
+import { canComplete } from "./password-reset-policy";
 
 /**
  * The reset this request proves it confirmed: by the confirmation cookie, or by the code or link
@@ -28,9 +29,11 @@ async function provenReset(input: ResetPasswordInput, proofCookie: string | unde
   const token = input.resetToken?.trim();
   // The code's 10 minutes no longer matter once it was confirmed: the confirmation's 15 do.
   if (token) return RESET_CODE.test(token) ? resetForCode(input.email, token, now, canComplete) : resetForLinkToken(token, now, canComplete);
-  if (config().resetRequiresProof) return null;
+  const { resetRequiresProof, resetRevealsUnknownEmail } = config();
+  if (resetRequiresProof) return null;
   const user = await userRepository.findCredentialsByEmail(normalizeEmail(input.email));
-  if (!user) throw new AppError("NO_ACCOUNT");
+  // Whether an email has an account is told only where the operator chose to reveal it.
+  if (!user) throw new AppError(resetRevealsUnknownEmail ? "NO_ACCOUNT" : "INVALID_REQUEST");
   return passwordResetRepository.findNewestForUser(user.id);
 }
 

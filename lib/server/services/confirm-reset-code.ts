@@ -6,26 +6,31 @@ import { systemClock, type Clock } from "../clock";
 import { passwordResetRepository, type ResetRecord } from "../repositories/password-reset-repository";
 import { userRepository } from "../repositories/user-repository";
 import { generateResetSecret, keyedHash, sameHash } from "../security/reset-secrets";
-import { canConfirm, RESET_CONFIRMATION_WINDOW_MS, RESET_MAX_FAILED_ATTEMPTS } from "./password-reset-policy";
+import { RESET_CONFIRMATION_WINDOW_MS, RESET_MAX_FAILED_ATTEMPTS } from "@/lib/reset-rules";
+import { canConfirm } from "./password-reset-policy";
 
 type Usable = (reset: ResetRecord, now: Date) => boolean;
 
 /**
  * The reset a six-digit code claims, if `usable` (confirmable, or completable) and the code is
- * right; a wrong code counts towards the lock.
+ * right. Every attempt takes one of the code's tries before the comparison, and a right code
+ * gives its try back, so however many guesses arrive at once, at most five wrong ones are ever
+ * compared; after them the code is locked (the link is not: see resetForLinkToken).
  */
 export async function resetForCode(email: string, code: string, now: Date, usable: Usable = canConfirm): Promise<ResetRecord | null> {
   const user = await userRepository.findCredentialsByEmail(normalizeEmail(email));
   const reset = user ? await passwordResetRepository.findNewestForUser(user.id) : null;
-  if (!reset || !usable(reset, now) || reset.failedAttempts >= RESET_MAX_FAILED_ATTEMPTS) return null;
-  if (!sameHash(keyedHash("code", code, reset.id), reset.codeHash)) {
-    await passwordResetRepository.recordFailedAttempt(reset.id, RESET_MAX_FAILED_ATTEMPTS);
-    return null;
-  }
+  if (!reset || !usable(reset, now)) return null;
+  if (!(await passwordResetRepository.claimCodeAttempt(reset.id, RESET_MAX_FAILED_ATTEMPTS))) return null;
+  if (!sameHash(keyedHash("code", code, reset.id), reset.codeHash)) return null;
+  await passwordResetRepository.releaseCodeAttempt(reset.id);
   return reset;
 }
 
-/** The reset the emailed link's token names, if `usable`. */
+/**
+ * The reset the emailed link's token names, if `usable`. Wrong codes do not lock it: its 256-bit
+ * token cannot be guessed, so someone burning codes cannot stop the owner resetting by link.
+ */
 export async function resetForLinkToken(token: string, now: Date, usable: Usable = canConfirm): Promise<ResetRecord | null> {
   const reset = await passwordResetRepository.findByTokenHash(keyedHash("token", token));
   return reset && usable(reset, now) ? reset : null;

@@ -11,7 +11,7 @@ import { passwordResetRepository } from "../repositories/password-reset-reposito
 import { userRepository } from "../repositories/user-repository";
 import { generateResetCode, generateResetSecret, keyedHash } from "../security/reset-secrets";
 import type { ClientContext } from "./client-context";
-import { RESET_CODE_TTL_MS } from "./password-reset-policy";
+import { RESET_CODE_TTL_MS } from "@/lib/reset-rules";
 
 /**
  * POST /api/v1/user/forgot-password (its route applies the rate limits, per address known or
@@ -20,7 +20,7 @@ import { RESET_CODE_TTL_MS } from "./password-reset-policy";
  * the mail happen after the response has been sent, with failures logged.
  */
 export async function requestPasswordReset(input: ForgotPasswordInput, client: ClientContext, clock: Clock = systemClock): Promise<void> {
-  const { resetRevealsUnknownEmail, appUrl, isProduction, smtpUrl } = config();
+  const { resetRevealsUnknownEmail, appUrl, isDevelopment, smtpUrl } = config();
   const now = clock.now();
 
   const user = await userRepository.findCredentialsByEmail(input.email);
@@ -51,6 +51,6 @@ export async function requestPasswordReset(input: ForgotPasswordInput, client: C
     });
     await mailer().send(resetCodeMail(user.email, code, link));
     // DEVELOPERS.md: without a mail server, development prints the code (never in production).
-    if (!isProduction && !smtpUrl) console.info(`[dev] password reset code for ${user.email}: ${code} (${link})`);
+    if (isDevelopment && !smtpUrl) console.info(`[dev] password reset code for ${user.email}: ${code} (${link})`);
   });
 }

@@ -25,19 +25,21 @@ export async function authenticateBrowserSession(sessionId: string, clock: Clock
 }
 
 /**
- * GET /api/v1/user/check: replaces the caller's token with a new one and extends its life.
+ * GET /api/v1/user/check: replaces the caller's token with a new one and extends its life, but
+ * never past API_TOKEN_MAX_DAYS after the sign-in: rotation cannot keep a token alive forever.
  * The swap is conditional on the old token, so a token can be rotated once: a second,
  * concurrent rotation of the same token gets 401 like any stale token.
  */
 export async function rotateApiToken(
-  sessionId: string,
+  session: { id: string; createdAt: Date },
   currentToken: string,
   clock: Clock = systemClock,
 ): Promise<{ token: string; expiresAt: Date }> {
+  const { apiTokenMs, apiTokenMaxMs } = config();
   const now = clock.now();
   const token = generateApiToken();
-  const expiresAt = new Date(now.getTime() + config().apiTokenMs);
-  const rotated = await sessionRepository.rotateToken(sessionId, hashApiToken(currentToken), hashApiToken(token), expiresAt, now);
+  const expiresAt = new Date(Math.min(now.getTime() + apiTokenMs, session.createdAt.getTime() + apiTokenMaxMs));
+  const rotated = await sessionRepository.rotateToken(session.id, hashApiToken(currentToken), hashApiToken(token), expiresAt, now);
   if (!rotated) throw new AppError("UNAUTHORIZED");
   return { token, expiresAt };
 }

@@ -28,7 +28,7 @@ export async function signIn(
   client: ClientContext,
   clock: Clock = systemClock,
 ): Promise<SignInResult> {
-  const { bcryptCost, apiTokenMs, browserSessionMs } = config();
+  const { bcryptCost, apiTokenMs, apiTokenMaxMs, browserSessionMs } = config();
   const user = await userRepository.findCredentialsByEmail(normalizeEmail(credentials.email));
   // An unknown email costs one bcrypt comparison too, so timing does not reveal accounts.
   const storedHash = user?.passwordHash ?? (await decoyHash(bcryptCost));
@@ -44,15 +44,18 @@ export async function signIn(
 
   const now = clock.now();
   const token = kind === "api" ? generateApiToken() : undefined;
-  const session = await sessionRepository.create({
+  // Bound to the credentials just verified: a change or reset that committed meanwhile wins.
+  const session = await sessionRepository.createIfCredentialsCurrent({
     userId: user.id,
     kind,
     tokenHash: token && hashApiToken(token),
-    expiresAt: new Date(now.getTime() + (kind === "api" ? apiTokenMs : browserSessionMs)),
+    expiresAt: new Date(now.getTime() + (kind === "api" ? Math.min(apiTokenMs, apiTokenMaxMs) : browserSessionMs)),
+    credentialVersion: user.credentialVersion,
     ...client,
   });
+  if (!session) throw new AppError("INVALID_CREDENTIALS");
   await securityEventRepository.record({ userId: user.id, type: "signed_in", detail: { kind }, ...client });
 
-  const { passwordHash: _hash, ...publicUser } = user;
+  const { passwordHash: _hash, credentialVersion: _version, ...publicUser } = user;
   return { user: publicUser, session, token };
 }

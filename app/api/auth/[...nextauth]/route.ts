@@ -2,21 +2,36 @@
 import { randomUUID } from "node:crypto";
 import NextAuth from "next-auth";
 import { nextAuthOptions } from "@/lib/server/auth/next-auth-options";
+import { config } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
-import { errorResponse } from "@/lib/server/http/api-route";
+import { errorResponse, setRateLimitHeaders, tightest } from "@/lib/server/http/api-route";
 import { clientContext } from "@/lib/server/http/client-context";
 import { guardTraffic } from "@/lib/server/http/traffic-guard";
-import { limitAddress } from "@/lib/server/services/client-context";
+import { runInRequestContext } from "@/lib/server/request-context";
 
-/** The same traffic guard as every other /api route; sign-in's own limits are in authorize(). */
-async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
-  try {
-    await guardTraffic(limitAddress(clientContext(request.headers)));
-  } catch (error) {
-    if (error instanceof AppError) return errorResponse(error, randomUUID());
-    throw error;
-  }
-  return NextAuth(request as never, context as never, nextAuthOptions());
+/**
+ * The same traffic guard as every other /api route; sign-in's own limits are in authorize().
+ * Like every API answer, next-auth's carry the RateLimit-* headers of the budget nearest to
+ * refusing, whichever of those checks took it.
+ */
+function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+  return runInRequestContext(randomUUID(), async ({ requestId, decisions }) => {
+    try {
+      await guardTraffic(clientContext(request.headers));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // next-auth's signIn() reads the error from `url` (and fails without one): the sign-in page
+      // then says why, e.g. "Too many attempts".
+      const url = `${config().appUrl}/sign-in?error=${error.code}`;
+      return errorResponse(error, requestId, tightest(decisions), { url });
+    }
+    const response: Response = await NextAuth(request as never, context as never, nextAuthOptions());
+    const rateLimit = tightest(decisions);
+    if (!rateLimit) return response;
+    const headers = new Headers(response.headers);
+    setRateLimitHeaders(headers, rateLimit);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  });
 }
 
 export { handler as GET, handler as POST };

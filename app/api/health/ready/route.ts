@@ -1,8 +1,8 @@
-// GET /api/health/ready — readiness: the database answers too; 503 with Retry-After when it does not.
+// GET /api/health/ready — readiness: the database answers and has this build's migrations; 503 with Retry-After otherwise.
 import { apiRoute } from "@/lib/server/http/api-route";
-import { healthRepository } from "@/lib/server/repositories/health-repository";
+import { checkReadiness } from "@/lib/server/services/check-readiness";
 
-export const GET = apiRoute({}, async () => {
-  await healthRepository.ping();
+export const GET = apiRoute({ exemptFromRateLimits: true }, async () => {
+  await checkReadiness();
   return { body: { message: "Ready" } };
 });

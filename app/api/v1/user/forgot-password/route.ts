@@ -2,7 +2,7 @@
 import { forgotPasswordSchema } from "@/lib/schemas/password-reset";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { requestPasswordReset } from "@/lib/server/services/request-password-reset";
-import { RESET_REQUEST_COOLDOWN_MS } from "@/lib/server/services/password-reset-policy";
+import { RESET_REQUEST_COOLDOWN_MS } from "@/lib/reset-rules";
 
 export const POST = apiRoute(
   {

@@ -2,11 +2,12 @@
 import { loginSchema } from "@/lib/schemas/auth";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { presentUser } from "@/lib/server/http/present";
-import { userTokenCookie } from "@/lib/server/auth/cookies";
-import { signInWithinLimits } from "@/lib/server/rate-limit/sign-in-limits";
+import { deviceCookie, deviceCookieName, userTokenCookie } from "@/lib/server/auth/cookies";
+import { signInWithinLimits } from "@/lib/server/services/sign-in-within-limits";
 
-export const POST = apiRoute({ schema: loginSchema }, async ({ body, client }) => {
-  const { user, session, token } = await signInWithinLimits(body, "api", client);
+export const POST = apiRoute({ schema: loginSchema }, async ({ body, client, request }) => {
+  const device = request.cookies.get(deviceCookieName())?.value;
+  const { user, session, token, deviceToken } = await signInWithinLimits(body, "api", client, device);
   return {
     body: {
       message: "Login successful",
@@ -14,6 +15,6 @@ export const POST = apiRoute({ schema: loginSchema }, async ({ body, client }) =
       expiresAt: session.expiresAt.toISOString(),
       user: presentUser(user),
     },
-    cookies: [userTokenCookie(token!, session.expiresAt)],
+    cookies: [userTokenCookie(token!, session.expiresAt), deviceCookie(deviceToken)],
   };
 });

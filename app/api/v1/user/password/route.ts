@@ -8,6 +8,7 @@ export const PATCH = apiRoute(
   {
     schema: changePasswordSchema,
     auth: true,
+    hashesPassword: true,
     limits: ({ principal }) => [{ policy: "change-password-per-user", key: principal.session.user.id }],
   },
   async ({ body, principal, client }) => {

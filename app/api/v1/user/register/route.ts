@@ -5,7 +5,7 @@ import { presentUser } from "@/lib/server/http/present";
 import { registerAccount } from "@/lib/server/services/register-account";
 
 export const POST = apiRoute(
-  { schema: registerSchema, limits: ({ clientIp }) => [{ policy: "register-per-ip", key: clientIp }] },
+  { schema: registerSchema, hashesPassword: true, limits: ({ clientIp }) => [{ policy: "register-per-ip", key: clientIp }] },
   async ({ body, client }) => {
     const user = await registerAccount(body, client);
     return { status: 201, body: { message: "Account created", user: presentUser(user) } };

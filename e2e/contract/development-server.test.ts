@@ -1,0 +1,67 @@
+import { mkdtempSync } from "node:fs";
+import { connect } from "node:net";
+import { networkInterfaces, tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevServer, type AppServer } from "../support/app-server";
+
+/** An IPv4 address of this machine other than loopback, if it has one. */
+function nonLoopbackAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry && entry.family === "IPv4" && !entry.internal)?.address;
+}
+
+/** Whether a TCP connection to host:port is accepted ("refused" when nothing listens there). */
+function tcpConnect(host: string, port: number): Promise<"accepted" | "refused"> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host, port, timeout: 5_000 });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("accepted");
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNREFUSED" ? resolve("refused") : reject(error)));
+    socket.once("timeout", () => {
+      socket.destroy();
+      reject(new Error(`no answer from ${host}:${port}`));
+    });
+  });
+}
+
+// One development server for the whole file: Turbopack compiles each page on first request.
+describe("the development server (npm run dev, HOST unset)", () => {
+  let server: AppServer;
+  beforeAll(async () => {
+    server = await startDevServer(mkdtempSync(path.join(tmpdir(), "account-portal-dev-")), "/dev/outbox", { TRUST_PROXY: "1" });
+  }, 300_000);
+  afterAll(() => server?.stop());
+
+  const port = () => Number(new URL(server.url).port);
+
+  it("accepts connections on 127.0.0.1 and on no other address of this machine", async () => {
+    expect(await tcpConnect("127.0.0.1", port())).toBe("accepted");
+    // On Linux the whole of 127.0.0.0/8 reaches a server bound to every interface; one bound to
+    // 127.0.0.1 answers there only.
+    expect(await tcpConnect("127.0.0.2", port())).toBe("refused");
+    const lanAddress = nonLoopbackAddress();
+    // Not every machine has a network interface; 127.0.0.2 above already tells the two bindings apart.
+    if (lanAddress) expect(await tcpConnect(lanAddress, port())).toBe("refused");
+  });
+
+  it("shows the outbox to loopback clients only", async () => {
+    const outbox = (client: string) => fetch(`${server.url}/dev/outbox`, { headers: { "x-forwarded-for": client } });
+    const fromLoopback = await outbox("127.0.0.1");
+    expect(fromLoopback.status).toBe(200);
+    expect(await fromLoopback.text()).toContain("Development outbox");
+    for (const client of ["203.0.113.5", "::ffff:203.0.113.5", "2001:db8::5"]) {
+      const response = await outbox(client);
+      await response.arrayBuffer();
+      expect({ client, status: response.status }).toEqual({ client, status: 404 });
+    }
+    for (const client of ["127.0.0.5", "::1", "::ffff:127.0.0.1"]) {
+      const response = await outbox(client);
+      await response.arrayBuffer();
+      expect({ client, status: response.status }).toEqual({ client, status: 200 });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,85 @@
+// The contract's "in similar time" for forgot-password (known and unknown emails) and login
+// (unknown email and wrong password): a client that can time answers must not learn which
+// emails have accounts. Runs on the default backends, whose rate limits are loose.
+import { describe, expect, it } from "vitest";
+import { apiClient, backends, signedUpUser, strongPassword, uniqueEmail, type ApiResponse } from "./client";
+
+const SAMPLES = 20;
+
+/**
+ * How far two medians may differ and still count as "similar": within 2× of each other, or
+ * within 8 ms. One timed request proves nothing on a loaded 2-core machine (other suites run
+ * beside this one; a garbage collection costs tens of ms), so each side is the median of 20,
+ * taken alternately so a slow spell hits both. The ratio catches a path that does a bcrypt the
+ * other skips (~50 ms against ~5 ms); the absolute slack keeps paths of a few milliseconds from
+ * failing on a 3 ms against 6 ms wobble, while a mail sent or a row written before answering
+ * (tens of ms on loopback) still shows.
+ */
+const RATIO = 2;
+const SLACK_MS = 8;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function expectSimilar(label: string, a: number[], b: number[]) {
+  const [first, second] = [median(a), median(b)];
+  const ratio = Math.max(first, second) / Math.max(Math.min(first, second), 0.001);
+  const summary = `${label}: medians ${first.toFixed(1)} ms and ${second.toFixed(1)} ms`;
+  expect(ratio <= RATIO || Math.abs(first - second) <= SLACK_MS, summary).toBe(true);
+}
+
+async function timed(send: () => Promise<ApiResponse>): Promise<[number, ApiResponse]> {
+  const started = performance.now();
+  const response = await send();
+  return [performance.now() - started, response];
+}
+
+/**
+ * Times `first(i)` and `second(i)` SAMPLES times each, alternating which goes first, after one
+ * untimed warm-up of each. `pause` lets work a request left behind (mail, a row written after
+ * the response) finish before the next timed request.
+ */
+async function alternate(first: (i: number) => Promise<ApiResponse>, second: (i: number) => Promise<ApiResponse>, expectedStatus: number, pause = 0) {
+  const times: [number[], number[]] = [[], []];
+  const sides = [first, second] as const;
+  for (let i = -1; i < SAMPLES; i += 1) {
+    for (const side of i % 2 ? [0, 1] : [1, 0]) {
+      const [ms, response] = await timed(() => sides[side]!(i));
+      expect(response.status, response.text).toBe(expectedStatus);
+      if (i >= 0) times[side]!.push(ms);
+      if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+  return times;
+}
+
+describe.each(backends)("answer times that reveal no account on $name", ({ url }) => {
+  const api = apiClient(url);
+
+  it(`forgot-password answers known and unknown emails in similar time (medians of ${SAMPLES})`, async () => {
+    // One address per request: each address may ask once a minute.
+    const known: string[] = [];
+    for (let i = 0; i <= SAMPLES; i += 1) known.push((await signedUpUser(api)).email);
+    const forgot = (email: string) => api.request("POST", "/api/v1/user/forgot-password", { email });
+    const [knownTimes, unknownTimes] = await alternate(
+      (i) => forgot(known[i + 1]!),
+      () => forgot(uniqueEmail("nobody")),
+      200,
+      100,
+    );
+    expectSimilar("forgot-password known / unknown", knownTimes, unknownTimes);
+  }, 120_000);
+
+  it(`login answers an unknown email and a wrong password in similar time (medians of ${SAMPLES})`, async () => {
+    const { email } = await signedUpUser(api);
+    const [wrongPasswordTimes, unknownEmailTimes] = await alternate(
+      () => api.login({ email, password: strongPassword() }),
+      () => api.login({ email: uniqueEmail("nobody"), password: strongPassword() }),
+      401,
+    );
+    expectSimilar("login wrong password / unknown email", wrongPasswordTimes, unknownEmailTimes);
+  }, 120_000);
+});

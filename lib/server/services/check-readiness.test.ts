@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from "vitest";
+import { database } from "../db/client";
+import { isDatabaseUnavailable, SchemaBehindError } from "../db/errors";
+import { migrationNames } from "../db/shipped-migrations";
+import { healthRepository } from "../repositories/health-repository";
+import { checkReadiness } from "./check-readiness";
+
+// This file's database is its own migrated copy (lib/testing/unit-setup.ts), so it may unrecord
+// a migration. The tests run in order: readiness remembers a schema it has seen current.
+describe("checkReadiness", () => {
+  const newest = migrationNames().at(-1)!;
+
+  it("is not ready while a migration this build ships is not recorded, and says which", async () => {
+    const unrecorded = await database().$executeRaw`
+      UPDATE "_prisma_migrations" SET finished_at = NULL, rolled_back_at = now() WHERE migration_name = ${newest}`;
+    expect(unrecorded).toBe(1);
+    const failure = await checkReadiness().then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(SchemaBehindError);
+    expect((failure as SchemaBehindError).pending).toEqual([newest]);
+    // The route wrapper answers it as it answers an unreachable database: 503 with Retry-After.
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+  });
+
+  it("becomes ready once it is applied, and from then on costs one round trip a poll", async () => {
+    await database().$executeRaw`
+      UPDATE "_prisma_migrations" SET finished_at = now(), rolled_back_at = NULL WHERE migration_name = ${newest}`;
+    const applied = vi.spyOn(healthRepository, "appliedMigrations");
+    const ping = vi.spyOn(healthRepository, "ping");
+    await checkReadiness();
+    await checkReadiness();
+    await checkReadiness();
+    expect(applied).toHaveBeenCalledTimes(1);
+    expect(ping).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,44 @@
+import "server-only";
+import type { SessionKind } from "../db/generated/client";
+import { normalizeEmail } from "@/lib/schemas/email";
+import { AppError } from "../errors";
+import { assertBudgetLeft, countAgainst, enforceLimits, type PolicyCheck } from "../rate-limit/limiter";
+import { issueDeviceToken, trustedDevice } from "../security/device-cookie";
+import { assertHashCapacity } from "../security/password-hash";
+import { limitAddress, type ClientContext } from "./client-context";
+import { signIn, type SignInResult } from "./sign-in";
+
+export interface SignInWithinLimitsResult extends SignInResult {
+  /** A new device token for this account, to be set as the device cookie. */
+  deviceToken: string;
+}
+
+/**
+ * Sign-in with the login policies, for POST /api/v1/user/login and next-auth alike, all checked
+ * before the account is looked up or a password hashed: attempts per address and email; then
+ * wrong passwords, counted per device for a client whose device cookie this account issued
+ * (a device that keeps failing is refused on its own), and per account for everyone else.
+ */
+export async function signInWithinLimits(
+  credentials: { email: string; password: string },
+  kind: SessionKind,
+  client: ClientContext,
+  deviceToken?: string,
+): Promise<SignInWithinLimitsResult> {
+  const clientIp = limitAddress(client);
+  const email = normalizeEmail(credentials.email);
+  assertHashCapacity();
+  await enforceLimits([{ policy: "login-per-ip-email", key: `${clientIp} ${email}` }], clientIp);
+  const device = trustedDevice(deviceToken, email);
+  const failures: PolicyCheck = device
+    ? { policy: "login-failures-per-device", key: `${email} ${device}` }
+    : { policy: "login-failures-per-account", key: email };
+  await assertBudgetLeft(failures, clientIp);
+  try {
+    const result = await signIn(credentials, kind, client);
+    return { ...result, deviceToken: issueDeviceToken(email) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") await countAgainst(failures);
+    throw error;
+  }
+}
