@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "./email";
-import { requiredString } from "./fields";
+import { NUL_MESSAGE, requiredStoredText, requiredString, withoutNul } from "./fields";
 import { addPasswordPolicyIssues } from "./password";
 
 export const NAME_MAX_LENGTH = 100;
@@ -9,6 +9,7 @@ const nameSchema = z
   .string({ error: "Name must be text" })
   .trim()
   .max(NAME_MAX_LENGTH, { error: `Names are at most ${NAME_MAX_LENGTH} characters` })
+  .refine(withoutNul, { error: NUL_MESSAGE })
   .transform((name) => name || undefined)
   .optional();
 
@@ -25,6 +26,6 @@ export type RegisterInput = z.infer<typeof registerSchema>;
  * POST /api/v1/user/login and the sign-in form. The email's shape is deliberately not checked:
  * a malformed address is just another unknown account (the same 401).
  */
-export const loginSchema = z.object({ email: requiredString, password: requiredString });
+export const loginSchema = z.object({ email: requiredStoredText, password: requiredString });
 
 export type LoginInput = z.infer<typeof loginSchema>;

@@ -32,3 +32,15 @@ export function notTextMessage(input: unknown): string {
 export const requiredString = z
   .string({ error: (issue) => notTextMessage(issue.input) })
   .min(1, { error: REQUIRED_MESSAGE });
+
+export const NUL_MESSAGE = "Text cannot contain the NUL character (U+0000)";
+
+/**
+ * Text that is stored or looked up in the database. PostgreSQL text cannot hold U+0000: a value
+ * with one would reach the query as a database error (a 500), so it is refused as bad input here.
+ * Passwords do not need this: they are only hashed, and bcrypt hashes every byte.
+ */
+export const withoutNul = (text: string) => !text.includes("\u0000");
+
+/** A required text field whose value is stored or looked up. */
+export const requiredStoredText = requiredString.refine(withoutNul, { error: NUL_MESSAGE });
