@@ -18,6 +18,7 @@ export const ERROR_TABLE = {
   INVALID_CREDENTIALS: { status: 401, message: "Invalid email or password" },
   ACCESS_DENIED: { status: 403, message: "Access denied" },
   NOT_FOUND: { status: 404, message: "Not Found" },
+  METHOD_NOT_ALLOWED: { status: 405, message: "Method Not Allowed" },
   EMAIL_TAKEN: { status: 409, message: "An account with this email address already exists" },
   PAYLOAD_TOO_LARGE: { status: 413, message: "Payload too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Content-Type must be application/json" },

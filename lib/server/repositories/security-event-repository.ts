@@ -1,16 +1,9 @@
 import "server-only";
 import { database, type DbClient } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import type { SecurityEventType } from "./security-event-types";
 
-export type SecurityEventType =
-  | "account_created"
-  | "signed_in"
-  | "sign_in_failed"
-  | "signed_out"
-  | "session_revoked"
-  | "password_changed"
-  | "password_change_failed"
-  | "password_reset";
+export type { SecurityEventType };
 
 export interface SecurityEventInput {
   userId: string;

@@ -1,0 +1,44 @@
+// Which documented path a request is for, and the methods that path has: the proxy's 405 and the
+// contract suites' response validation both ask this of the OpenAPI document.
+import type { OpenApiDocument } from "./document";
+
+export const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+export interface DocumentedPath {
+  template: string;
+  /** The methods with an operation, upper case. */
+  methods: string[];
+}
+
+interface Matcher extends DocumentedPath {
+  pattern: RegExp;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+
+function matchers(document: OpenApiDocument): Matcher[] {
+  return (
+    Object.entries(document.paths ?? {})
+      .map(([template, item]) => ({
+        template,
+        methods: HTTP_METHODS.filter((method) => method.toLowerCase() in item),
+        pattern: new RegExp(`^${template.split(/\{[^}]+\}/).map(escape).join("[^/]+")}$`),
+      }))
+      // A literal segment wins over a parameter, as in Next's router (sessions/revoke-others before sessions/{id}).
+      .sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0))
+  );
+}
+
+const cache = new WeakMap<OpenApiDocument, Matcher[]>();
+
+export function documentedPath(document: OpenApiDocument, pathname: string): DocumentedPath | undefined {
+  let list = cache.get(document);
+  if (!list) cache.set(document, (list = matchers(document)));
+  const found = list.find((matcher) => matcher.pattern.test(pathname));
+  return found && { template: found.template, methods: found.methods };
+}
+
+/** What a path answers to: its operations, HEAD where it has GET, and OPTIONS (both answered by Next). */
+export function allowedMethods(path: DocumentedPath): string[] {
+  return [...new Set([...path.methods, ...(path.methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"])];
+}

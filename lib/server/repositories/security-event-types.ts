@@ -1,0 +1,15 @@
+// A plain module (no database import): the OpenAPI document, which the proxy loads, lists these too.
+
+/** Every kind of security event, as GET /api/v1/user/security-events shows them (and the OpenAPI document lists). */
+export const SECURITY_EVENT_TYPES = [
+  "account_created",
+  "signed_in",
+  "sign_in_failed",
+  "signed_out",
+  "session_revoked",
+  "password_changed",
+  "password_change_failed",
+  "password_reset",
+] as const;
+
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
