@@ -1,11 +1,18 @@
-// Runs before every page: the deny list and bans, then a fresh nonce and the Content-Security-Policy
-// that allows only it. (API routes meet the same checks in their own traffic guard.)
+// Runs before every request. A path of the API (the OpenAPI document's, or any under /api) goes on to
+// its route, which meets the traffic guard there, except a method the path does not have: a JSON 405
+// with Allow here. Pages: the deny list and bans, then a fresh nonce and the Content-Security-Policy
+// that allows only it.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/security-headers";
 import { clientContext } from "./lib/server/http/client-context";
+import { isDocumentedPath, refuseUnknownMethod } from "./lib/server/http/method-not-allowed";
 import { refusePage } from "./lib/server/http/traffic-guard";
 
 export async function proxy(request: NextRequest) {
+  const refused = refuseUnknownMethod(request);
+  if (refused) return refused;
+  const { pathname } = request.nextUrl;
+  if (pathname === "/api" || pathname.startsWith("/api/") || isDocumentedPath(pathname)) return NextResponse.next();
   // The same validated TRAFFIC_DENY and the same bans as the API's guard.
   if (await refusePage(clientContext(request.headers))) {
     return new NextResponse("Access denied", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -24,9 +31,10 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Every page request, prefetches and router (RSC) requests included: a request that skipped this
-// proxy would skip the deny list and go out without a CSP. Next.js strips the RSC headers from
-// `request` here and puts them back after the override, so router requests still get their payload.
+// Every request but static files: the API (for its 405) and pages, prefetches and router (RSC)
+// requests included: a page request that skipped this proxy would skip the deny list and go out
+// without a CSP. Next.js strips the RSC headers from `request` here and puts them back after the
+// override, so router requests still get their payload.
 export const config = {
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

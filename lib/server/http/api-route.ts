@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, type FieldErrors, type RateLimitInfo } from "../errors";
+import { AppError } from "../errors";
 import { logger } from "../log";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import { limitAddress, type ClientContext } from "../services/client-context";
@@ -12,10 +12,14 @@ import { readJsonBody } from "./read-json-body";
 import { isCrossSiteMutation } from "./same-origin";
 import { validate } from "./validate";
 import { guardTraffic } from "./traffic-guard";
-import { enforceLimits, rateLimitInfo, type LimitCheck } from "../rate-limit/limiter";
+import { enforceLimits, type LimitCheck } from "../rate-limit/limiter";
 import { runInRequestContext } from "../request-context";
+import { errorResponse, json, setRateLimitHeaders, tightest } from "./respond";
 import { assertHashCapacity } from "../security/password-hash";
 import type { Decision } from "../rate-limit/store";
+
+// next-auth's route answers with these too.
+export { errorResponse, setRateLimitHeaders, tightest };
 
 export interface Reply {
   status?: number;
@@ -60,41 +64,6 @@ export interface RouteContext<S extends z.ZodType | undefined, A extends boolean
 }
 
 const RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE = 5;
-
-function json(status: number, body: Record<string, unknown>, requestId: string, extra: Headers = new Headers()) {
-  extra.set("content-type", "application/json; charset=utf-8");
-  extra.set("cache-control", "no-store");
-  extra.set("x-request-id", requestId);
-  return new Response(JSON.stringify(body), { status, headers: extra });
-}
-
-export function setRateLimitHeaders(headers: Headers, info: RateLimitInfo) {
-  headers.set("ratelimit-limit", String(info.limit));
-  headers.set("ratelimit-remaining", String(info.remaining));
-  headers.set("ratelimit-reset", String(info.resetSeconds));
-}
-
-/** The decision nearest to refusing is the one a client should pace itself by. */
-export function tightest(decisions: Decision[]): RateLimitInfo | undefined {
-  const decision = decisions.reduce<Decision | undefined>((min, next) => (!min || next.remaining < min.remaining ? next : min), undefined);
-  return decision && rateLimitInfo(decision);
-}
-
-/** The contract's error body and headers; also used by routes outside apiRoute (next-auth). */
-export function errorResponse(error: AppError, requestId: string, rateLimit?: RateLimitInfo, extra: Record<string, unknown> = {}): Response {
-  const headers = new Headers();
-  if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(error.retryAfterSeconds));
-  const limitInfo = error.rateLimit ?? rateLimit;
-  if (limitInfo) setRateLimitHeaders(headers, limitInfo);
-  return json(error.status, { ...errorBody(error, requestId), ...extra }, requestId, headers);
-}
-
-function errorBody(error: AppError, requestId: string): Record<string, unknown> {
-  const body: Record<string, unknown> = { message: error.message, code: error.code };
-  if (error.fieldErrors && Object.keys(error.fieldErrors).length) body.errors = error.fieldErrors satisfies FieldErrors;
-  if (error.status >= 500) body.requestId = requestId;
-  return body;
-}
 
 /** What may be logged about an unexpected error: never a message that could echo arguments. */
 function describeError(error: unknown) {

@@ -1,0 +1,44 @@
+import { describe, expect, inject, it } from "vitest";
+import { openApiDocument } from "@/lib/openapi/document";
+import { apiClient, backends } from "./client";
+
+describe.each(backends)("the OpenAPI document on $name", ({ url }) => {
+  it("is served at /api/openapi.json: the document the suites validate against, cacheable", async () => {
+    const response = await apiClient(url).request("GET", "/api/openapi.json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    expect(response.body.openapi).toBe("3.1.0");
+  });
+});
+
+describe.each(backends)("a method a path does not have, on $name", ({ url }) => {
+  const api = apiClient(url);
+
+  it.each([
+    ["PUT", "/api/v1/user/login", "POST, OPTIONS"],
+    ["POST", "/api/health", "GET, HEAD, OPTIONS"],
+    ["GET", "/api/v1/user/password", "PATCH, OPTIONS"],
+    // The literal segment wins, as in Next's router: revoke-others has no DELETE though sessions/{id} has.
+    ["DELETE", "/api/v1/user/sessions/revoke-others", "POST, OPTIONS"],
+    ["PATCH", "/api/v1/user/sessions/some-id", "DELETE, OPTIONS"],
+    ["GET", "/v1/users/profile/change-password", "POST, OPTIONS"],
+  ])("%s %s answers 405 in JSON with Allow: %s", async (method, path, allow) => {
+    const response = await api.request(method, path);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe(allow);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+    expect(response.body).toEqual({ message: "Method Not Allowed", code: "METHOD_NOT_ALLOWED" });
+  });
+});
+
+describe("a method a path does not have, from a denied address", () => {
+  it("meets the traffic guard first: 403, as on every endpoint", async () => {
+    const [limits] = inject("limitsServers");
+    const response = await apiClient(limits!.url).request("PUT", "/api/v1/user/login", undefined, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({ message: "Access denied", code: "ACCESS_DENIED" });
+  });
+});
