@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { inject } from "vitest";
+import { assertDocumented } from "@/lib/testing/openapi-validator";
 
 export const backends = inject("backends");
 
@@ -16,7 +17,10 @@ export interface RequestOptions {
   raw?: string;
 }
 
-/** A thin HTTP client for one running server, speaking the contract's JSON. */
+/**
+ * A thin HTTP client for one running server, speaking the contract's JSON. Every answer is checked
+ * against the OpenAPI document (lib/testing/openapi-validator.ts): one it does not describe fails the test.
+ */
 export function apiClient(baseUrl: string) {
   async function request(method: string, path: string, json?: unknown, options: RequestOptions = {}): Promise<ApiResponse> {
     const hasBody = json !== undefined || options.raw !== undefined;
@@ -27,6 +31,7 @@ export function apiClient(baseUrl: string) {
       redirect: "manual",
     });
     const text = await response.text();
+    assertDocumented({ method, url: `${baseUrl}${path}`, status: response.status, headers: response.headers, text });
     let body: ApiResponse["body"] = {};
     try {
       body = JSON.parse(text);
