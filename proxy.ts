@@ -21,6 +21,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, {
     isDevelopment: process.env.NODE_ENV === "development",
     https: (process.env.APP_URL ?? "").startsWith("https://"),
+    pathname,
   });
   // Next.js reads the policy from the request to put the nonce on the scripts it renders.
   const requestHeaders = new Headers(request.headers);

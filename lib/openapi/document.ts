@@ -35,6 +35,8 @@ function build(): OpenApiDocument {
         "`/api/auth/*` is next-auth's own surface for the portal's pages and is not described here.",
       ].join(" "),
     },
+    // The sidebar's order: what third parties came for first.
+    tags: ["Gateway (Cargo Extra)", "Portal additions", "API keys", "Seed clients", "Health", "Reference"].map((name) => ({ name })),
     paths: { ...v1Paths, ...keyPaths, ...seedPaths, ...ownPaths },
     components,
   }) as OpenApiDocument;

@@ -27,6 +27,9 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="muted">
         New here? <a href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}`}>Create an account</a>
       </p>
+      <footer className="muted">
+        Building a client? <a href="/docs/api">API reference</a>
+      </footer>
     </section>
   );
 }
