@@ -1,11 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { newCredentials, signUp } from "./fixtures";
+import { collectCspViolations } from "./support/csp-violations";
 
 test("pages run under a nonce-based Content-Security-Policy without a single violation", async ({ page }) => {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
+  const violations = await collectCspViolations(page);
 
   const response = await page.goto("/sign-in");
   const csp = response!.headers()["content-security-policy"]!;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "../zod-jitless";
 
 /**
  * Marks a custom zod issue with the API contract's error code, so the route wrapper can answer
