@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./document";
-import { HTTP_METHODS } from "./routes";
+import { HTTP_METHODS, NEXT_AUTH_ROUTE } from "./routes";
 
 const APP = path.join(process.cwd(), "app");
 
@@ -82,6 +82,11 @@ describe("the OpenAPI document and the route files", () => {
 
   it("excludes only route files that exist", () => {
     for (const directory of Object.keys(EXCLUDED)) expect(routeFiles().map((file) => path.relative(APP, path.dirname(file)))).toContain(directory);
+  });
+
+  it("knows next-auth's methods (for its 405) from its route file", () => {
+    const source = readFileSync(path.join(APP, "api/auth/[...nextauth]/route.ts"), "utf8");
+    expect(exportedMethods(source).sort()).toEqual([...NEXT_AUTH_ROUTE.methods].sort());
   });
 
   it("has an operation for every method of every route file", () => {

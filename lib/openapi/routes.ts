@@ -38,6 +38,17 @@ export function documentedPath(document: OpenApiDocument, pathname: string): Doc
   return found && { template: found.template, methods: found.methods };
 }
 
+/**
+ * next-auth's endpoints: not in the document (not an API for other clients), but under /api, so a
+ * method they lack gets the same JSON 405. The drift test checks these against its route file.
+ */
+export const NEXT_AUTH_ROUTE: DocumentedPath = { template: "/api/auth/{nextauth}", methods: ["GET", "POST"] };
+
+/** The documented path, or next-auth's, that a request is for. */
+export function knownPath(document: OpenApiDocument, pathname: string): DocumentedPath | undefined {
+  return documentedPath(document, pathname) ?? (pathname.startsWith("/api/auth/") ? NEXT_AUTH_ROUTE : undefined);
+}
+
 /** What a path answers to: its operations, HEAD where it has GET, and OPTIONS (both answered by Next). */
 export function allowedMethods(path: DocumentedPath): string[] {
   return [...new Set([...path.methods, ...(path.methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"])];

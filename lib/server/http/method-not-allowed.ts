@@ -1,6 +1,6 @@
 import "server-only";
 import { openApiDocument } from "@/lib/openapi/document";
-import { allowedMethods, documentedPath } from "@/lib/openapi/routes";
+import { allowedMethods, documentedPath, knownPath } from "@/lib/openapi/routes";
 import { AppError } from "../errors";
 import { guarded } from "./guarded";
 import { errorResponse } from "./respond";
@@ -8,10 +8,10 @@ import { errorResponse } from "./respond";
 /**
  * The proxy's answer to a method a documented path does not have: 405 METHOD_NOT_ALLOWED in the
  * contract's JSON with `Allow`, after the traffic guard (Next.js alone would send an empty 405).
- * Undefined when the path is not in the OpenAPI document or has the method.
+ * Undefined when the path is neither in the OpenAPI document nor next-auth's, or has the method.
  */
 export function refuseUnknownMethod(request: Request): Promise<Response> | undefined {
-  const path = documentedPath(openApiDocument(), new URL(request.url).pathname);
+  const path = knownPath(openApiDocument(), new URL(request.url).pathname);
   if (!path) return undefined;
   const allow = allowedMethods(path);
   if (allow.includes(request.method)) return undefined;
