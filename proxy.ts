@@ -27,6 +27,7 @@ export async function proxy(request: NextRequest) {
 // Every page request, prefetches and router (RSC) requests included: a request that skipped this
 // proxy would skip the deny list and go out without a CSP. Next.js strips the RSC headers from
 // `request` here and puts them back after the override, so router requests still get their payload.
+// The seeds' routes outside /api (/auth/v1/…, /v1/…) are API routes: their guard answers in their dialect.
 export const config = {
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api|auth/v1/|v1/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, type FieldErrors, type RateLimitInfo } from "../errors";
+import { AppError, type RateLimitInfo } from "../errors";
 import { logger } from "../log";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import { limitAddress, type ClientContext } from "../services/client-context";
@@ -16,14 +16,22 @@ import { enforceLimits, rateLimitInfo, type LimitCheck } from "../rate-limit/lim
 import { runInRequestContext } from "../request-context";
 import { assertHashCapacity } from "../security/password-hash";
 import type { Decision } from "../rate-limit/store";
+import type { ErrorDialect } from "./dialects/dialect";
+import { v1Dialect } from "./dialects/v1";
 
 export interface Reply {
   status?: number;
-  body: { message: string } & Record<string, unknown>;
+  /** The success body, in the route's own dialect (v1 bodies carry a `message`). */
+  body: Record<string, unknown>;
   cookies?: string[];
 }
 
-interface RouteOptions<S extends z.ZodType | undefined, A extends boolean> {
+/** true: Bearer token, userToken cookie or browser session (v1). "bearer": the Authorization header only (the seeds). */
+type AuthOption = true | "bearer";
+
+interface RouteOptions<S extends z.ZodType | undefined, A extends AuthOption | undefined> {
+  /** How errors are written on the wire; v1's `{message, code}` unless the route serves a seed's shape. */
+  dialect?: ErrorDialect;
   /**
    * Health checks: the deny list only, no rate limit, ban or store call, so that a balancer's
    * checks never count against an address and never fail because the limits' store is down.
@@ -36,7 +44,7 @@ interface RouteOptions<S extends z.ZodType | undefined, A extends boolean> {
   hashesPassword?: true;
   /** The shared zod schema of the body; omit for endpoints without one. */
   schema?: S;
-  /** Require a caller (Bearer token, userToken cookie or browser session). */
+  /** Require a caller: any of v1's credentials (true), or a Bearer token only ("bearer"). */
   auth?: A;
   /**
    * The endpoint's rate-limit policies (lib/server/rate-limit/policies.ts), checked after
@@ -44,15 +52,15 @@ interface RouteOptions<S extends z.ZodType | undefined, A extends boolean> {
    */
   limits?: (input: {
     body: S extends z.ZodType ? z.output<S> : undefined;
-    principal: A extends true ? Principal : undefined;
+    principal: A extends AuthOption ? Principal : undefined;
     clientIp: string;
   }) => LimitCheck[];
 }
 
-export interface RouteContext<S extends z.ZodType | undefined, A extends boolean> {
+export interface RouteContext<S extends z.ZodType | undefined, A extends AuthOption | undefined> {
   request: NextRequest;
   body: S extends z.ZodType ? z.output<S> : undefined;
-  principal: A extends true ? Principal : undefined;
+  principal: A extends AuthOption ? Principal : undefined;
   client: ClientContext;
   requestId: string;
   /** Dynamic segments of the route, e.g. { id } for /sessions/[id]. */
@@ -80,20 +88,20 @@ export function tightest(decisions: Decision[]): RateLimitInfo | undefined {
   return decision && rateLimitInfo(decision);
 }
 
-/** The contract's error body and headers; also used by routes outside apiRoute (next-auth). */
-export function errorResponse(error: AppError, requestId: string, rateLimit?: RateLimitInfo, extra: Record<string, unknown> = {}): Response {
+/** An error in the route's dialect, with Retry-After and RateLimit headers; also used by routes outside apiRoute (next-auth). */
+export function errorResponse(
+  error: AppError,
+  requestId: string,
+  rateLimit?: RateLimitInfo,
+  extra: Record<string, unknown> = {},
+  dialect: ErrorDialect = v1Dialect,
+): Response {
   const headers = new Headers();
   if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(error.retryAfterSeconds));
   const limitInfo = error.rateLimit ?? rateLimit;
   if (limitInfo) setRateLimitHeaders(headers, limitInfo);
-  return json(error.status, { ...errorBody(error, requestId), ...extra }, requestId, headers);
-}
-
-function errorBody(error: AppError, requestId: string): Record<string, unknown> {
-  const body: Record<string, unknown> = { message: error.message, code: error.code };
-  if (error.fieldErrors && Object.keys(error.fieldErrors).length) body.errors = error.fieldErrors satisfies FieldErrors;
-  if (error.status >= 500) body.requestId = requestId;
-  return body;
+  const { status, body } = dialect.present(error, requestId);
+  return json(status, { ...body, ...extra }, requestId, headers);
 }
 
 /** What may be logged about an unexpected error: never a message that could echo arguments. */
@@ -109,7 +117,7 @@ function describeError(error: unknown) {
  * content type, JSON parsing, validation against the shared schema, authentication, error
  * mapping, a request id, and one log line per request (which never contains a secret).
  */
-export function apiRoute<S extends z.ZodType | undefined = undefined, A extends boolean = false>(
+export function apiRoute<S extends z.ZodType | undefined = undefined, A extends AuthOption | undefined = undefined>(
   options: RouteOptions<S, A>,
   handler: (context: RouteContext<S, A>) => Promise<Reply>,
 ) {
@@ -127,7 +135,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
       await guardTraffic(client, { rateLimits: !options.exemptFromRateLimits });
       // Who is calling is settled before the body is looked at: anonymous callers learn nothing
       // about validation rules of protected endpoints.
-      const principal = options.auth ? await resolvePrincipal(request) : undefined;
+      const principal = options.auth ? await resolvePrincipal(request, { bearerOnly: options.auth === "bearer" }) : undefined;
       userId = principal?.session.user.id;
       if (principal && principal.method !== "bearer" && isCrossSiteMutation(request)) throw new AppError("ACCESS_DENIED");
       const body = options.schema ? await validate(options.schema, await readJsonBody(request)) : undefined;
@@ -159,8 +167,9 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         error = new AppError("UNEXPECTED_ERROR");
         logger().error({ ...log, err: describeError(caught) }, "unhandled error");
       }
-      logger().info({ ...log, status: error.status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
-      return errorResponse(error, requestId, tightest(decisions));
+      const response = errorResponse(error, requestId, tightest(decisions), {}, options.dialect);
+      logger().info({ ...log, status: response.status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
+      return response;
     }
   }
 }
