@@ -6,6 +6,8 @@ export interface SecurityEventView {
   ip: string | null;
   userAgent: string | null;
   createdAt: Date;
+  /** The third-party application the event came through, if any. */
+  application: string | null;
 }
 
 const LABELS: Record<string, string> = {
@@ -19,6 +21,11 @@ const LABELS: Record<string, string> = {
   password_reset: "Password reset by email",
 };
 
+function labelOf(event: SecurityEventView): string {
+  const label = LABELS[event.type] ?? event.type;
+  return event.application ? `${label} through ${event.application}` : label;
+}
+
 const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function SecurityActivity({ events }: { events: SecurityEventView[] }) {
@@ -31,7 +38,7 @@ export function SecurityActivity({ events }: { events: SecurityEventView[] }) {
         <ul className="activity" data-testid="security-events">
           {events.map((event) => (
             <li key={event.id}>
-              <strong>{LABELS[event.type] ?? event.type}</strong>
+              <strong>{labelOf(event)}</strong>
               <span className="muted">
                 {" "}
                 · {format.format(event.createdAt)} UTC · {event.ip ?? "unknown IP"} · {describeDevice(event.userAgent)}
