@@ -19,6 +19,8 @@ const LABELS: Record<string, string> = {
   password_changed: "Password changed",
   password_change_failed: "Password change refused (wrong current password)",
   password_reset: "Password reset by email",
+  api_key_created: "API key created",
+  api_key_revoked: "API key revoked",
 };
 
 function labelOf(event: SecurityEventView): string {

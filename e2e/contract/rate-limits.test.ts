@@ -342,6 +342,20 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
     });
   });
 
+  describe("API key limits", () => {
+    it("lets a user create 20 API keys an hour; the 21st is refused and not created, even with a place free", async () => {
+      const { email, password } = await newAccount();
+      const { body } = await api.login({ email, password }, from(newAddress()));
+      const auth = () => ({ headers: { ...bearer(body.token), "x-forwarded-for": newAddress() } });
+      const created = await repeat(20, () => api.request("POST", "/api/v1/user/api-keys", { name: "Acme CRM" }, auth()));
+      expect(statuses(created)).toEqual(Array(20).fill(201));
+      // Revoking one frees a place under the 20 live keys allowed: the hourly budget still refuses.
+      expect((await api.request("DELETE", `/api/v1/user/api-keys/${created[0]!.body.id}`, undefined, auth())).status).toBe(200);
+      expectTooManyRequests(await api.request("POST", "/api/v1/user/api-keys", { name: "Acme CRM" }, auth()), 20, 60 * 60);
+      expect((await api.request("GET", "/api/v1/user/api-keys", undefined, auth())).body.apiKeys).toHaveLength(19);
+    });
+  });
+
   describe("the traffic guard", () => {
     it("allows 300 API requests a minute per address, saying what is left", async () => {
       const address = newAddress();

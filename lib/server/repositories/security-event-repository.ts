@@ -10,7 +10,9 @@ export type SecurityEventType =
   | "session_revoked"
   | "password_changed"
   | "password_change_failed"
-  | "password_reset";
+  | "password_reset"
+  | "api_key_created"
+  | "api_key_revoked";
 
 export interface SecurityEventInput {
   userId: string;
