@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newCredentials, signUp } from "./fixtures";
+import { newCredentials, signIn, signUp } from "./fixtures";
 
 const KEY_FORMAT = /^cxk_[A-Za-z0-9_-]{43}$/;
 
@@ -82,4 +82,29 @@ test("at 320 px wide, from the keyboard alone: long names wrap and the section n
   await expect(keys.getByRole("button", { name: "Yes, revoke" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(keys.getByText("No application has a key yet.")).toBeVisible();
+});
+
+test("a change made through an application's key shows on the account page under the application's name", async ({ page }) => {
+  const account = newCredentials();
+  await signUp(page, account);
+  const keys = section(page);
+  await keys.getByLabel("Application name").fill("Acme CRM");
+  await keys.getByRole("button", { name: "Create key" }).click();
+  const key = (await keys.getByTestId("new-api-key-value").textContent())!.trim();
+
+  // The third party: its own key, the person's own API token (seed 002's two headers).
+  const login = await page.request.post("/api/v1/user/login", { data: { email: account.email, password: account.password } });
+  const { token } = (await login.json()) as { token: string };
+  const newPassword = `${account.password}-changed`;
+  const changed = await page.request.patch("/api/user/password", {
+    headers: { authorization: `Bearer ${token}`, "x-api-key": key },
+    data: { oldPassword: account.password, newPassword },
+  });
+  expect(await changed.json()).toEqual({ success: true, message: "Password updated successfully" });
+
+  // The change signed out every other session, this browser's included: sign in again.
+  await page.goto("/account");
+  await signIn(page, account.email, newPassword);
+  await expect(page.getByTestId("security-events")).toContainText("Password changed through Acme CRM");
+  await expect(keys.getByTestId("api-keys")).not.toContainText("Last usedNever");
 });

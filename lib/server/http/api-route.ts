@@ -15,6 +15,7 @@ import { guardTraffic } from "./traffic-guard";
 import { enforceLimits, rateLimitInfo, type LimitCheck } from "../rate-limit/limiter";
 import { runInRequestContext } from "../request-context";
 import { assertHashCapacity } from "../security/password-hash";
+import { authenticateApiKey } from "../services/api-keys";
 import type { Decision } from "../rate-limit/store";
 import type { ErrorDialect } from "./dialects/dialect";
 import { v1Dialect } from "./dialects/v1";
@@ -47,6 +48,12 @@ interface RouteOptions<S extends z.ZodType | undefined, A extends AuthOption | u
   /** Require a caller: any of v1's credentials (true), or a Bearer token only ("bearer"). */
   auth?: A;
   /**
+   * Seed 002: the request names its third-party application with an `x-api-key`, checked before
+   * the caller's credential (missing, unknown or revoked → INVALID_API_KEY). The key is never a
+   * credential for any account.
+   */
+  apiKey?: true;
+  /**
    * The endpoint's rate-limit policies (lib/server/rate-limit/policies.ts), checked after
    * validation and before the handler: before any password hashing or database work.
    */
@@ -63,6 +70,8 @@ export interface RouteContext<S extends z.ZodType | undefined, A extends AuthOpt
   principal: A extends AuthOption ? Principal : undefined;
   client: ClientContext;
   requestId: string;
+  /** The application whose `x-api-key` came with the request (routes with `apiKey: true`). */
+  application?: { id: string; name: string };
   /** Dynamic segments of the route, e.g. { id } for /sessions/[id]. */
   params: Record<string, string>;
 }
@@ -104,6 +113,13 @@ export function errorResponse(
   return json(status, { ...body, ...extra }, requestId, headers);
 }
 
+async function requireApiKey(request: NextRequest): Promise<{ id: string; name: string }> {
+  const key = request.headers.get("x-api-key");
+  const application = key ? await authenticateApiKey(key.trim()) : null;
+  if (!application) throw new AppError("INVALID_API_KEY");
+  return application;
+}
+
 /** What may be logged about an unexpected error: never a message that could echo arguments. */
 function describeError(error: unknown) {
   if (!(error instanceof Error)) return { type: typeof error };
@@ -133,6 +149,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
     let userId: string | undefined;
     try {
       await guardTraffic(client, { rateLimits: !options.exemptFromRateLimits });
+      const application = options.apiKey ? await requireApiKey(request) : undefined;
       // Who is calling is settled before the body is looked at: anonymous callers learn nothing
       // about validation rules of protected endpoints.
       const principal = options.auth ? await resolvePrincipal(request, { bearerOnly: options.auth === "bearer" }) : undefined;
@@ -147,6 +164,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         principal: principal as RouteContext<S, A>["principal"],
         client,
         requestId,
+        application,
         params: (await route?.params) ?? {},
       });
       const headers = new Headers();
