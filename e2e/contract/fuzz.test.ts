@@ -73,6 +73,7 @@ const ENDPOINTS: Array<[string, string]> = [
   ["POST", "/api/v1/user/confirm-otp-reset"],
   ["POST", "/api/v1/user/password-reset"],
   ["POST", "/api/v1/user/sessions/revoke-others"],
+  ["POST", "/api/v1/user/api-keys"],
   ["PATCH", "/api/user/password"],
   ["PUT", "/auth/v1/users/me/password"],
   ["POST", "/v1/users/profile/change-password"],
