@@ -6,6 +6,8 @@ export interface SecurityEventView {
   ip: string | null;
   userAgent: string | null;
   createdAt: Date;
+  /** The third-party application the event came through, if any. */
+  application: string | null;
 }
 
 const LABELS: Record<string, string> = {
@@ -17,7 +19,14 @@ const LABELS: Record<string, string> = {
   password_changed: "Password changed",
   password_change_failed: "Password change refused (wrong current password)",
   password_reset: "Password reset by email",
+  api_key_created: "API key created",
+  api_key_revoked: "API key revoked",
 };
+
+function labelOf(event: SecurityEventView): string {
+  const label = LABELS[event.type] ?? event.type;
+  return event.application ? `${label} through ${event.application}` : label;
+}
 
 const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -31,7 +40,7 @@ export function SecurityActivity({ events }: { events: SecurityEventView[] }) {
         <ul className="activity" data-testid="security-events">
           {events.map((event) => (
             <li key={event.id}>
-              <strong>{LABELS[event.type] ?? event.type}</strong>
+              <strong>{labelOf(event)}</strong>
               <span className="muted">
                 {" "}
                 · {format.format(event.createdAt)} UTC · {event.ip ?? "unknown IP"} · {describeDevice(event.userAgent)}

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { ApiKeysSection } from "@/components/api-keys/api-keys-section";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { SecurityActivity } from "@/components/security-activity";
 import { SessionsList } from "@/components/sessions-list";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireBrowserSession } from "@/lib/server/auth/require-session";
+import { listApiKeys } from "@/lib/server/services/api-keys";
 import { listSessions, recentSecurityEvents } from "@/lib/server/services/manage-sessions";
 
 export const metadata: Metadata = { title: "Account settings" };
@@ -14,7 +16,7 @@ export default async function AccountPage() {
   const session = await requireBrowserSession("/account");
   const { user } = session;
   const caller = { userId: user.id, sessionId: session.id };
-  const [sessions, events] = await Promise.all([listSessions(caller), recentSecurityEvents(caller)]);
+  const [sessions, apiKeys, events] = await Promise.all([listSessions(caller), listApiKeys(caller), recentSecurityEvents(caller)]);
   return (
     <>
       <section className="card" aria-labelledby="account-title">
@@ -35,6 +37,7 @@ export default async function AccountPage() {
         <ChangePasswordForm email={user.email} name={user.name} />
       </section>
       <SessionsList sessions={sessions} />
+      <ApiKeysSection apiKeys={apiKeys} />
       <SecurityActivity events={events} />
     </>
   );

@@ -253,6 +253,31 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       expectTooManyRequests(sixth, 5, 15 * 60);
       expect((await api.login({ email, password }, from(newAddress()))).status).toBe(200);
     });
+    it("spends one password-change budget across v1 and the seeds' routes, each refusing in its own shape", async () => {
+      const { email, password } = await newAccount();
+      const { body } = await api.login({ email, password }, from(newAddress()));
+      const auth = () => ({ headers: { ...bearer(body.token), "x-forwarded-for": newAddress() } });
+      const wrong = () => ({ oldPassword: strongPassword(), newPassword: strongPassword() });
+      const attempts = [
+        await api.changePassword(wrong(), auth()),
+        await api.changePassword(wrong(), auth()),
+        await api.request("PUT", "/auth/v1/users/me/password", wrong(), auth()),
+        await api.request("PUT", "/auth/v1/users/me/password", wrong(), auth()),
+        await api.request("POST", "/v1/users/profile/change-password", wrong(), auth()),
+      ];
+      expect(statuses(attempts)).toEqual(Array(5).fill(400));
+
+      const zitadel = await api.request("PUT", "/auth/v1/users/me/password", { oldPassword: password, newPassword: strongPassword() }, auth());
+      expect(zitadel.status).toBe(429);
+      expect(zitadel.body).toMatchObject({ code: 8, details: [{ id: "PORTAL-TOO_MANY_REQUESTS" }] });
+      expect(Number(zitadel.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(zitadel.headers.get("ratelimit-remaining")).toBe("0");
+      const envelope = await api.request("POST", "/v1/users/profile/change-password", { oldPassword: password, newPassword: strongPassword() }, auth());
+      expect(envelope.status).toBe(429);
+      expect(envelope.body).toEqual({ status: false, error: { code: 4029, message: "Too many requests" } });
+      expect(Number(envelope.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await api.login({ email, password }, from(newAddress()))).status).toBe(200);
+    });
   });
 
   describe("password reset limits", () => {
@@ -317,6 +342,20 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
     });
   });
 
+  describe("API key limits", () => {
+    it("lets a user create 20 API keys an hour; the 21st is refused and not created, even with a place free", async () => {
+      const { email, password } = await newAccount();
+      const { body } = await api.login({ email, password }, from(newAddress()));
+      const auth = () => ({ headers: { ...bearer(body.token), "x-forwarded-for": newAddress() } });
+      const created = await repeat(20, () => api.request("POST", "/api/v1/user/api-keys", { name: "Acme CRM" }, auth()));
+      expect(statuses(created)).toEqual(Array(20).fill(201));
+      // Revoking one frees a place under the 20 live keys allowed: the hourly budget still refuses.
+      expect((await api.request("DELETE", `/api/v1/user/api-keys/${created[0]!.body.id}`, undefined, auth())).status).toBe(200);
+      expectTooManyRequests(await api.request("POST", "/api/v1/user/api-keys", { name: "Acme CRM" }, auth()), 20, 60 * 60);
+      expect((await api.request("GET", "/api/v1/user/api-keys", undefined, auth())).body.apiKeys).toHaveLength(19);
+    });
+  });
+
   describe("the traffic guard", () => {
     it("allows 300 API requests a minute per address, saying what is left", async () => {
       const address = newAddress();
@@ -369,6 +408,13 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       expect(signIn.body).toMatchObject({ code: "ACCESS_DENIED", url: expect.stringMatching(/\/sign-in\?error=ACCESS_DENIED$/) });
       // The health checks are exempt from rate limits, not from the deny list.
       expect((await api.request("GET", "/api/health", undefined, from(address))).status).toBe(403);
+      // The seeds' routes outside /api refuse in their own shapes.
+      const zitadel = await api.request("PUT", "/auth/v1/users/me/password", {}, from(address));
+      expect(zitadel.status).toBe(403);
+      expect(zitadel.body).toMatchObject({ code: 7, message: "Access denied (PORTAL-ACCESS_DENIED)" });
+      const envelope = await api.request("POST", "/v1/users/profile/change-password", {}, from(address));
+      expect(envelope.status).toBe(403);
+      expect(envelope.body).toEqual({ status: false, error: { code: 4003, message: "Access denied" } });
     });
 
     it("keeps health checks out of the address's budget", async () => {

@@ -15,19 +15,6 @@ const EXCLUDED: Record<string, string> = {
   "api/auth/[...nextauth]": "next-auth's own endpoints for the portal's pages, not an API for other clients",
 };
 
-/**
- * Operations whose route files are being written on other branches (issue 10). Delete each line when
- * its route lands: the test fails while a listed route file exists, so the list cannot go stale.
- */
-const PENDING = [
-  "GET /api/v1/user/api-keys",
-  "POST /api/v1/user/api-keys",
-  "DELETE /api/v1/user/api-keys/{id}",
-  "PATCH /api/user/password",
-  "PUT /auth/v1/users/me/password",
-  "POST /v1/users/profile/change-password",
-];
-
 function routeFiles(dir = APP): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -95,12 +82,7 @@ describe("the OpenAPI document and the route files", () => {
   });
 
   it("has a route file for every operation", () => {
-    const missing = documented().filter((operation) => !implemented().includes(operation) && !PENDING.includes(operation));
+    const missing = documented().filter((operation) => !implemented().includes(operation));
     expect(missing, "operations without a route file exporting that method").toEqual([]);
-  });
-
-  it("lists as pending only operations whose route file has not landed", () => {
-    const landed = PENDING.filter((operation) => implemented().includes(operation));
-    expect(landed, "these routes have landed: remove them from PENDING").toEqual([]);
   });
 });

@@ -1,14 +1,11 @@
 // /api/v1/user/api-keys: the caller's API keys (for seed 002 clients' `x-api-key`), in the v1 dialect.
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { requiredStoredText } from "@/lib/schemas/fields";
+import { createApiKeySchema } from "@/lib/schemas/api-key";
 import { isoDate } from "./components";
 import { v1Operation } from "./operation";
 
 const TAG = "API keys";
-
-// TODO(api-keys): import the route's own schema from lib/schemas once it lands; this is its shape.
-const createApiKeyBody = z.object({ name: requiredStoredText });
 
 const apiKey = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: isoDate, lastUsedAt: isoDate.nullable() }).meta({ id: "ApiKey" });
 
@@ -19,19 +16,20 @@ export const keyPaths: ZodOpenApiPathsObject = {
       summary: "List API keys",
       tags: [TAG],
       auth: true,
-      success: { description: "The caller's API keys (never the key itself).", schema: z.object({ apiKeys: z.array(apiKey) }) },
+      success: { description: "The caller's API keys (never the key itself).", schema: z.object({ message: z.literal("API keys"), apiKeys: z.array(apiKey) }) },
     }),
     post: v1Operation({
       operationId: "createApiKey",
       summary: "Create an API key",
       tags: [TAG],
       auth: true,
-      body: createApiKeyBody,
+      body: createApiKeySchema,
       success: {
         status: 201,
         description: "Created; `key` is shown this once.",
-        schema: z.object({ id: z.string(), name: z.string(), key: z.string(), createdAt: isoDate }),
+        schema: z.object({ message: z.literal("API key created"), id: z.string(), name: z.string(), key: z.string(), createdAt: isoDate }),
       },
+      errors: ["INVALID_REQUEST"],
     }),
   },
   "/api/v1/user/api-keys/{id}": {

@@ -2,16 +2,10 @@
 // PATCH /api/v1/user/password, in v1.ts). Paths outside /api are where those clients call them.
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
-import { requiredString } from "@/lib/schemas/fields";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
+import { boundedPasswordPairSchema, passwordPairSchema } from "@/lib/schemas/password-change";
 import { isoDate, json, responseHeaders, SECURITY } from "./components";
 
 const TAG = "Seed clients";
-
-// TODO(seeds): import the seed routes' own schemas from lib/schemas once they land; these are their shapes.
-const passwordPair = z.object({ oldPassword: requiredString, newPassword: requiredString });
-const boundedPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
-const seed004Body = z.object({ oldPassword: boundedPassword, newPassword: boundedPassword });
 
 type Answers = Record<number, { description: string; schema: z.ZodType }>;
 
@@ -56,7 +50,7 @@ export const seedPaths: ZodOpenApiPathsObject = {
         description: "Needs both an API key (`x-api-key`) and the user's Bearer token.",
         security: [{ [SECURITY.apiKey]: [], [SECURITY.bearer]: [] }],
       },
-      passwordPair,
+      passwordPairSchema,
       {
         200: { description: "Changed.", schema: z.object({ success: z.literal(true), message: z.literal("Password updated successfully") }) },
         ...seed002Errors,
@@ -71,7 +65,7 @@ export const seedPaths: ZodOpenApiPathsObject = {
         description: "Requests with content-type application/grpc or application/grpc-web+proto are refused with 415.",
         security: [{ [SECURITY.bearer]: [] }],
       },
-      passwordPair,
+      passwordPairSchema,
       {
         200: {
           description: "Changed.",
@@ -98,7 +92,7 @@ export const seedPaths: ZodOpenApiPathsObject = {
         summary: "Seed 004: change password",
         security: [{ [SECURITY.bearer]: [] }],
       },
-      seed004Body,
+      boundedPasswordPairSchema,
       {
         200: { description: "Changed.", schema: z.object({ status: z.literal(true), data: z.object({ passwordChanged: z.literal("OK") }) }) },
         400: {

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { requiredString, REQUIRED_MESSAGE } from "./fields";
-import { addPasswordPolicyIssues, normalizePassword, type PasswordContext } from "./password";
+import {
+  addPasswordPolicyIssues,
+  normalizePassword,
+  passwordLength,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordContext,
+} from "./password";
 
 const changePasswordFields = z.object({
   oldPassword: requiredString,
@@ -18,6 +25,35 @@ export const changePasswordSchema = changePasswordFields.superRefine(async (inpu
 });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/**
+ * Seeds 002 and 003 (`PATCH /api/user/password`, `PUT /auth/v1/users/me/password`): the two
+ * passwords only. Their clients know no `revokeOtherSessions`; a change always signs out every
+ * other session and token, as the contract's default does.
+ */
+export const passwordPairSchema = changePasswordFields
+  .pick({ oldPassword: true, newPassword: true })
+  .superRefine(async (input, ctx) => {
+    await addPasswordPolicyIssues(ctx, input.newPassword, {}, ["newPassword"]);
+  });
+
+export type PasswordPairInput = z.infer<typeof passwordPairSchema>;
+
+export const BOUNDED_PASSWORD_MESSAGE = `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`;
+const boundedPassword = requiredString.refine(
+  (password) => passwordLength(password) >= PASSWORD_MIN_LENGTH && passwordLength(password) <= PASSWORD_MAX_LENGTH,
+  { error: BOUNDED_PASSWORD_MESSAGE },
+);
+
+/**
+ * Seed 004 (`POST /v1/users/profile/change-password`): its documentation bounds both passwords
+ * to 8–128 characters (counted as the policy counts them), the old one included.
+ */
+export const boundedPasswordPairSchema = z
+  .object({ oldPassword: boundedPassword, newPassword: requiredString })
+  .superRefine(async (input, ctx) => {
+    await addPasswordPolicyIssues(ctx, input.newPassword, {}, ["newPassword"]);
+  });
 
 export const PASSWORDS_DIFFER_MESSAGE = "The new passwords do not match";
 export const SAME_PASSWORD_MESSAGE = "New password cannot be the same as the old password";

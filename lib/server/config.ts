@@ -1,6 +1,6 @@
 // Configuration, read and validated once. A bad value stops start-up with a message naming the
 // variable. No "server-only" marker: scripts and the Prisma CLI read the database settings too.
-import { hkdfSync, randomBytes } from "node:crypto";
+import { createHash, hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -94,6 +94,11 @@ const settings = z.object({
   RATE_LIMIT_PREFIX: z.string().regex(/^[\w:.-]+$/, { error: "must be letters, digits and _ : . - only" }).default("account-portal"),
   RATE_LIMIT_ON_STORE_FAILURE: oneOf(["memory", "closed"]).default("memory"),
   RATE_LIMIT_STORE_TIMEOUT_MS: integer(500, 10, 10_000),
+  /** Zitadel's `resourceOwner` in seed 003's answers; unset, a number derived from APP_URL. */
+  RESOURCE_OWNER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "must be 1 to 64 letters, digits, _ or -" })
+    .optional(),
   LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -167,6 +172,14 @@ function developmentSecret(): string {
   return secret;
 }
 
+/**
+ * A stable id for this deployment in Zitadel's style (a decimal number): the same for every
+ * instance behind one APP_URL and across restarts, different between deployments.
+ */
+function resourceOwnerFor(appUrl: string): string {
+  return BigInt(`0x${createHash("sha256").update(appUrl).digest("hex").slice(0, 15)}`).toString();
+}
+
 export function buildConfig(env: NodeJS.ProcessEnv) {
   const parsed = parseEnv(env);
   const isProduction = parsed.NODE_ENV === "production";
@@ -209,6 +222,7 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
       onFailure: parsed.RATE_LIMIT_ON_STORE_FAILURE,
       timeoutMs: parsed.RATE_LIMIT_STORE_TIMEOUT_MS,
     },
+    resourceOwnerId: parsed.RESOURCE_OWNER_ID ?? resourceOwnerFor(appUrl),
     /** Cookies are Secure (and __Host-/__Secure- prefixed) exactly when the site is https. */
     secureCookies: appUrl.startsWith("https://"),
   };

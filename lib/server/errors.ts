@@ -15,6 +15,7 @@ export const ERROR_TABLE = {
   INVALID_REQUEST: { status: 400, message: "Invalid Request" },
   NO_ACCOUNT: { status: 400, message: "No Account found with this email address" },
   UNAUTHORIZED: { status: 401, message: "Unauthorized" },
+  INVALID_API_KEY: { status: 401, message: "Invalid API key" },
   INVALID_CREDENTIALS: { status: 401, message: "Invalid email or password" },
   ACCESS_DENIED: { status: 403, message: "Access denied" },
   NOT_FOUND: { status: 404, message: "Not Found" },
@@ -38,7 +39,14 @@ export interface AppErrorDetails {
   retryAfterSeconds?: number;
   /** Sent as RateLimit-Limit / -Remaining / -Reset (429). */
   rateLimit?: RateLimitInfo;
+  /**
+   * Why a request is UNAUTHORIZED, for dialects that tell the cases apart (seed 004: 4002 "No
+   * auth token", 404 "Entity not found"); v1 answers the same 401 for all of them.
+   */
+  reason?: UnauthorizedReason;
 }
+
+export type UnauthorizedReason = "no-credentials" | "account-gone";
 
 export interface RateLimitInfo {
   limit: number;
@@ -50,6 +58,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly retryAfterSeconds?: number;
   readonly rateLimit?: RateLimitInfo;
+  readonly reason?: UnauthorizedReason;
 
   constructor(
     readonly code: ErrorCode,
@@ -61,5 +70,6 @@ export class AppError extends Error {
     this.status = details.status ?? ERROR_TABLE[code].status;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.rateLimit = details.rateLimit;
+    this.reason = details.reason;
   }
 }

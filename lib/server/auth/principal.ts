@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import type { SessionWithUser } from "../repositories/session-repository";
 import { authenticateApiToken } from "../services/sessions";
 import { browserSessionFromCookies } from "./browser-session";
-import { userTokenCookieName } from "./cookies";
+import { nextAuthCookieName, userTokenCookieName } from "./cookies";
 
 export type AuthMethod = "bearer" | "cookie" | "browser";
 
@@ -17,11 +17,15 @@ export interface Principal {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+const NO_CREDENTIALS = () => new AppError("UNAUTHORIZED", undefined, { reason: "no-credentials" });
+
 /**
  * The contract's order: Bearer token, then the userToken cookie, then the browser session.
  * A credential that is presented but bad is a 401, never a fall-through to the next one.
+ * `bearerOnly` (the seeds' routes): the Authorization header or nothing; their clients are
+ * programs, and a route no cookie can reach needs no cross-site rule.
  */
-export async function resolvePrincipal(request: NextRequest): Promise<Principal> {
+export async function resolvePrincipal(request: NextRequest, { bearerOnly = false } = {}): Promise<Principal> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const token = BEARER.exec(authorization)?.[1];
@@ -29,6 +33,7 @@ export async function resolvePrincipal(request: NextRequest): Promise<Principal>
     if (!session) throw new AppError("UNAUTHORIZED");
     return { session, method: "bearer", token };
   }
+  if (bearerOnly) throw NO_CREDENTIALS();
 
   const cookieToken = request.cookies.get(userTokenCookieName())?.value;
   if (cookieToken) {
@@ -38,6 +43,7 @@ export async function resolvePrincipal(request: NextRequest): Promise<Principal>
   }
 
   const session = await browserSessionFromCookies(request.cookies);
-  if (!session) throw new AppError("UNAUTHORIZED");
-  return { session, method: "browser" };
+  if (session) return { session, method: "browser" };
+  // A next-auth cookie that no longer names a live session is a presented, bad credential.
+  throw request.cookies.has(nextAuthCookieName()) ? new AppError("UNAUTHORIZED") : NO_CREDENTIALS();
 }

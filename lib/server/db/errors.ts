@@ -32,6 +32,11 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** A conditional update or delete found no row to change (Prisma's P2025). */
+export function isRecordNotFound(error: unknown): boolean {
+  return someInChain(error, (candidate) => candidate.code === "P2025");
+}
+
 // Connection-level failures: the database is down or unreachable, not the query wrong.
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH",

@@ -16,18 +16,26 @@ import { enforceLimits, type LimitCheck } from "../rate-limit/limiter";
 import { runInRequestContext } from "../request-context";
 import { errorResponse, json, setRateLimitHeaders, tightest } from "./respond";
 import { assertHashCapacity } from "../security/password-hash";
+import { authenticateApiKey } from "../services/api-keys";
 import type { Decision } from "../rate-limit/store";
+import type { ErrorDialect } from "./dialects/dialect";
 
 // next-auth's route answers with these too.
 export { errorResponse, setRateLimitHeaders, tightest };
 
 export interface Reply {
   status?: number;
-  body: { message: string } & Record<string, unknown>;
+  /** The success body, in the route's own dialect (v1 bodies carry a `message`). */
+  body: Record<string, unknown>;
   cookies?: string[];
 }
 
-interface RouteOptions<S extends z.ZodType | undefined, A extends boolean> {
+/** true: Bearer token, userToken cookie or browser session (v1). "bearer": the Authorization header only (the seeds). */
+type AuthOption = true | "bearer";
+
+interface RouteOptions<S extends z.ZodType | undefined, A extends AuthOption | undefined> {
+  /** How errors are written on the wire; v1's `{message, code}` unless the route serves a seed's shape. */
+  dialect?: ErrorDialect;
   /**
    * Health checks: the deny list only, no rate limit, ban or store call, so that a balancer's
    * checks never count against an address and never fail because the limits' store is down.
@@ -40,30 +48,45 @@ interface RouteOptions<S extends z.ZodType | undefined, A extends boolean> {
   hashesPassword?: true;
   /** The shared zod schema of the body; omit for endpoints without one. */
   schema?: S;
-  /** Require a caller (Bearer token, userToken cookie or browser session). */
+  /** Require a caller: any of v1's credentials (true), or a Bearer token only ("bearer"). */
   auth?: A;
+  /**
+   * Seed 002: the request names its third-party application with an `x-api-key`, checked before
+   * the caller's credential (missing, unknown or revoked → INVALID_API_KEY). The key is never a
+   * credential for any account.
+   */
+  apiKey?: true;
   /**
    * The endpoint's rate-limit policies (lib/server/rate-limit/policies.ts), checked after
    * validation and before the handler: before any password hashing or database work.
    */
   limits?: (input: {
     body: S extends z.ZodType ? z.output<S> : undefined;
-    principal: A extends true ? Principal : undefined;
+    principal: A extends AuthOption ? Principal : undefined;
     clientIp: string;
   }) => LimitCheck[];
 }
 
-export interface RouteContext<S extends z.ZodType | undefined, A extends boolean> {
+export interface RouteContext<S extends z.ZodType | undefined, A extends AuthOption | undefined> {
   request: NextRequest;
   body: S extends z.ZodType ? z.output<S> : undefined;
-  principal: A extends true ? Principal : undefined;
+  principal: A extends AuthOption ? Principal : undefined;
   client: ClientContext;
   requestId: string;
+  /** The application whose `x-api-key` came with the request (routes with `apiKey: true`). */
+  application?: { id: string; name: string };
   /** Dynamic segments of the route, e.g. { id } for /sessions/[id]. */
   params: Record<string, string>;
 }
 
 const RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE = 5;
+
+async function requireApiKey(request: NextRequest): Promise<{ id: string; name: string }> {
+  const key = request.headers.get("x-api-key");
+  const application = key ? await authenticateApiKey(key.trim()) : null;
+  if (!application) throw new AppError("INVALID_API_KEY");
+  return application;
+}
 
 /** What may be logged about an unexpected error: never a message that could echo arguments. */
 function describeError(error: unknown) {
@@ -78,7 +101,7 @@ function describeError(error: unknown) {
  * content type, JSON parsing, validation against the shared schema, authentication, error
  * mapping, a request id, and one log line per request (which never contains a secret).
  */
-export function apiRoute<S extends z.ZodType | undefined = undefined, A extends boolean = false>(
+export function apiRoute<S extends z.ZodType | undefined = undefined, A extends AuthOption | undefined = undefined>(
   options: RouteOptions<S, A>,
   handler: (context: RouteContext<S, A>) => Promise<Reply>,
 ) {
@@ -94,9 +117,10 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
     let userId: string | undefined;
     try {
       await guardTraffic(client, { rateLimits: !options.exemptFromRateLimits });
+      const application = options.apiKey ? await requireApiKey(request) : undefined;
       // Who is calling is settled before the body is looked at: anonymous callers learn nothing
       // about validation rules of protected endpoints.
-      const principal = options.auth ? await resolvePrincipal(request) : undefined;
+      const principal = options.auth ? await resolvePrincipal(request, { bearerOnly: options.auth === "bearer" }) : undefined;
       userId = principal?.session.user.id;
       if (principal && principal.method !== "bearer" && isCrossSiteMutation(request)) throw new AppError("ACCESS_DENIED");
       const body = options.schema ? await validate(options.schema, await readJsonBody(request)) : undefined;
@@ -108,6 +132,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         principal: principal as RouteContext<S, A>["principal"],
         client,
         requestId,
+        application,
         params: (await route?.params) ?? {},
       });
       const headers = new Headers();
@@ -128,8 +153,9 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         error = new AppError("UNEXPECTED_ERROR");
         logger().error({ ...log, err: describeError(caught) }, "unhandled error");
       }
-      logger().info({ ...log, status: error.status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
-      return errorResponse(error, requestId, tightest(decisions));
+      const response = errorResponse(error, requestId, tightest(decisions), {}, options.dialect);
+      logger().info({ ...log, status: response.status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
+      return response;
     }
   }
 }

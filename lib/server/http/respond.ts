@@ -1,7 +1,9 @@
 import "server-only";
-import { AppError, type FieldErrors, type RateLimitInfo } from "../errors";
+import type { AppError, RateLimitInfo } from "../errors";
 import { rateLimitInfo } from "../rate-limit/limiter";
 import type { Decision } from "../rate-limit/store";
+import type { ErrorDialect } from "./dialects/dialect";
+import { v1Dialect } from "./dialects/v1";
 
 // The contract's JSON answers and headers, apart from the route wrapper: next-auth's route and the
 // proxy's 405 answer with them too (and must not load the wrapper's authentication and database).
@@ -25,19 +27,18 @@ export function tightest(decisions: Decision[]): RateLimitInfo | undefined {
   return decision && rateLimitInfo(decision);
 }
 
-/** The contract's error body and headers; also used by routes outside apiRoute (next-auth). */
-export function errorResponse(error: AppError, requestId: string, rateLimit?: RateLimitInfo, extra: Record<string, unknown> = {}): Response {
+/** An error in the route's dialect, with Retry-After and RateLimit headers; also used by routes outside apiRoute (next-auth, the proxy's 405). */
+export function errorResponse(
+  error: AppError,
+  requestId: string,
+  rateLimit?: RateLimitInfo,
+  extra: Record<string, unknown> = {},
+  dialect: ErrorDialect = v1Dialect,
+): Response {
   const headers = new Headers();
   if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(error.retryAfterSeconds));
   const limitInfo = error.rateLimit ?? rateLimit;
   if (limitInfo) setRateLimitHeaders(headers, limitInfo);
-  return json(error.status, { ...errorBody(error, requestId), ...extra }, requestId, headers);
+  const { status, body } = dialect.present(error, requestId);
+  return json(status, { ...body, ...extra }, requestId, headers);
 }
-
-function errorBody(error: AppError, requestId: string): Record<string, unknown> {
-  const body: Record<string, unknown> = { message: error.message, code: error.code };
-  if (error.fieldErrors && Object.keys(error.fieldErrors).length) body.errors = error.fieldErrors satisfies FieldErrors;
-  if (error.status >= 500) body.requestId = requestId;
-  return body;
-}
-

@@ -32,6 +32,8 @@ export const DEFAULT_POLICIES = {
   "login-failures-per-device": { limit: 10, windowMs: HOUR },
   "register-per-ip": { limit: 5, windowMs: HOUR },
   "change-password-per-user": { limit: 5, windowMs: 15 * MINUTE },
+  /** API keys created per account: each costs a transaction and a security event. */
+  "api-key-create-per-user": { limit: 20, windowMs: HOUR },
   "forgot-password-per-email": { limit: 3, windowMs: 15 * MINUTE },
   "forgot-password-per-ip": { limit: 20, windowMs: HOUR },
   "confirm-reset-per-ip": { limit: 10, windowMs: 15 * MINUTE },

@@ -23,7 +23,7 @@ export const securityEventRepository = {
       where: { userId },
       orderBy: { createdAt: "desc" },
       take,
-      select: { id: true, type: true, ip: true, userAgent: true, createdAt: true },
+      select: { id: true, type: true, ip: true, userAgent: true, createdAt: true, detail: true },
     });
   },
 };

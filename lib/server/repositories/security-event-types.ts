@@ -10,6 +10,8 @@ export const SECURITY_EVENT_TYPES = [
   "password_changed",
   "password_change_failed",
   "password_reset",
+  "api_key_created",
+  "api_key_revoked",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

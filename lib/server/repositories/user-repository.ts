@@ -1,7 +1,7 @@
 import "server-only";
 import { database, type DbClient } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { isUniqueViolation } from "../db/errors";
+import { isRecordNotFound, isUniqueViolation } from "../db/errors";
 
 /** What may leave the server about a user. Never includes the password hash. */
 export const publicUserSelect = {
@@ -46,24 +46,34 @@ export const userRepository = {
   /**
    * Sets a new password only if the stored hash and credential version are still the ones that
    * were verified (compare-and-swap): of concurrent changes presenting the same old password, one
-   * wins. The version goes up, which ends every session not carried over to the new one.
+   * wins. The version goes up, which ends every session not carried over to the new one. Returns
+   * the account's new change sequence, or null when another change got there first.
    */
   async replacePasswordHash(
     user: { id: string; passwordHash: string; credentialVersion: number },
     newHash: string,
     changedAt: Date,
     db: DbClient = database(),
-  ): Promise<boolean> {
-    const { count } = await db.user.updateMany({
-      where: { id: user.id, passwordHash: user.passwordHash, credentialVersion: user.credentialVersion },
-      data: { passwordHash: newHash, passwordChangedAt: changedAt, credentialVersion: { increment: 1 } },
-    });
-    return count === 1;
+  ): Promise<{ changeSequence: number } | null> {
+    try {
+      // update (not updateMany) so the new sequence comes back from the same statement.
+      return await db.user.update({
+        where: { id: user.id, passwordHash: user.passwordHash, credentialVersion: user.credentialVersion },
+        data: { passwordHash: newHash, passwordChangedAt: changedAt, credentialVersion: { increment: 1 }, changeSequence: { increment: 1 } },
+        select: { changeSequence: true },
+      });
+    } catch (error) {
+      if (isRecordNotFound(error)) return null;
+      throw error;
+    }
   },
 
   /** Sets a new password unconditionally (a completed reset proves the right to); ends every session. */
   async setPasswordHash(id: string, newHash: string, changedAt: Date, db: DbClient = database()): Promise<void> {
-    await db.user.update({ where: { id }, data: { passwordHash: newHash, passwordChangedAt: changedAt, credentialVersion: { increment: 1 } } });
+    await db.user.update({
+      where: { id },
+      data: { passwordHash: newHash, passwordChangedAt: changedAt, credentialVersion: { increment: 1 }, changeSequence: { increment: 1 } },
+    });
   },
 
   /** Replaces the hash only if it is still the one that was verified (a rehash must not undo a change). */

@@ -92,6 +92,9 @@ describe("changePassword", () => {
 
     await expect(changePassword(caller, { oldPassword: OLD, newPassword: NEW, revokeOtherSessions: true }, client)).resolves.toEqual({
       revokedSessions: 1,
+      changedAt: expect.any(Date),
+      // 1 at sign-up, 2 after the first change.
+      changeSequence: 2,
     });
     await refusalFor(user.email);
 

@@ -13,20 +13,35 @@ import { securityEventRepository } from "../repositories/security-event-reposito
 import { hashPassword, verifyPassword } from "../security/password-hash";
 import type { Caller, ClientContext } from "./client-context";
 
+export interface PasswordChange {
+  revokedSessions: number;
+  changedAt: Date;
+  /** The account's change counter after this change (Zitadel's `sequence`). */
+  changeSequence: number;
+}
+
+export interface ChangeOptions {
+  /** The third-party application (API key) the change came through, named in the security event. */
+  application?: string;
+  clock?: Clock;
+}
+
 /**
- * PATCH /api/v1/user/password. Verifies the old password, applies the policy with the account's
- * email and name, then in one transaction swaps the hash (only if it is still the verified one),
- * revokes the other sessions and records the event. The notification mail goes afterwards.
+ * Every password-change surface (v1 and seeds 002–004). Verifies the old password, applies the
+ * policy with the account's email and name, then in one transaction swaps the hash (only if it is
+ * still the verified one), revokes the other sessions and records the event. The notification
+ * mail goes afterwards.
  */
 export async function changePassword(
   caller: Caller,
   input: ChangePasswordInput,
   client: ClientContext,
-  clock: Clock = systemClock,
-): Promise<{ revokedSessions: number }> {
+  { application, clock = systemClock }: ChangeOptions = {},
+): Promise<PasswordChange> {
   const { bcryptCost, appUrl } = config();
   const user = await userRepository.findCredentialsById(caller.userId);
-  if (!user) throw new AppError("UNAUTHORIZED");
+  // The session was valid a moment ago: the account was closed in between.
+  if (!user) throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
 
   const { valid } = await verifyPassword(input.oldPassword, user.passwordHash, bcryptCost);
   if (!valid) {
@@ -39,23 +54,20 @@ export async function changePassword(
 
   const newHash = await hashPassword(input.newPassword, bcryptCost);
   const now = clock.now();
-  const revokedSessions = await inTransaction(async (tx) => {
+  const change = await inTransaction(async (tx) => {
+    const replaced = await userRepository.replacePasswordHash(user, newHash, now, tx);
     // Another change that verified the same old password got here first.
-    if (!(await userRepository.replacePasswordHash(user, newHash, now, tx))) {
-      throw new AppError("INCORRECT_OLD_PASSWORD");
-    }
+    if (!replaced) throw new AppError("INCORRECT_OLD_PASSWORD");
     const revoked = input.revokeOtherSessions
       ? await sessionRepository.revokeAllForUser(user.id, caller.sessionId, now, tx)
       : 0;
     const versions = { from: user.credentialVersion, to: user.credentialVersion + 1 };
     await sessionRepository.carryOver(user.id, input.revokeOtherSessions ? caller.sessionId : null, versions, tx);
-    await securityEventRepository.record(
-      { userId: user.id, type: "password_changed", detail: { revokedSessions: revoked }, ...client },
-      tx,
-    );
-    return revoked;
+    const detail = application ? { revokedSessions: revoked, application } : { revokedSessions: revoked };
+    await securityEventRepository.record({ userId: user.id, type: "password_changed", detail, ...client }, tx);
+    return { revokedSessions: revoked, changeSequence: replaced.changeSequence };
   });
 
   sendInBackground(passwordChangedMail(user.email, { when: now, ...client }, appUrl), "password_changed");
-  return { revokedSessions };
+  return { ...change, changedAt: now };
 }

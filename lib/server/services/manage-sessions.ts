@@ -26,6 +26,13 @@ export async function revokeOtherSessions(caller: Caller, client: ClientContext,
   return count;
 }
 
-export function recentSecurityEvents(caller: Caller) {
-  return securityEventRepository.listForUser(caller.userId, RECENT_EVENTS);
+/** The caller's latest events; `application` names the third-party app an event came through (seed 002's API key). */
+export async function recentSecurityEvents(caller: Caller) {
+  const events = await securityEventRepository.listForUser(caller.userId, RECENT_EVENTS);
+  return events.map(({ detail, ...event }) => ({ ...event, application: applicationOf(detail) }));
+}
+
+function applicationOf(detail: unknown): string | null {
+  const application = (detail as { application?: unknown } | null)?.application;
+  return typeof application === "string" ? application : null;
 }

@@ -2,15 +2,11 @@
 import { changePasswordSchema } from "@/lib/schemas/password-change";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
+import { changePasswordLimits } from "@/lib/server/http/change-password-limits";
 import { changePassword } from "@/lib/server/services/change-password";
 
 export const PATCH = apiRoute(
-  {
-    schema: changePasswordSchema,
-    auth: true,
-    hashesPassword: true,
-    limits: ({ principal }) => [{ policy: "change-password-per-user", key: principal.session.user.id }],
-  },
+  { schema: changePasswordSchema, auth: true, hashesPassword: true, limits: changePasswordLimits },
   async ({ body, principal, client }) => {
     await changePassword(callerOf(principal), body, client);
     return { body: { message: "Password updated successfully" } };

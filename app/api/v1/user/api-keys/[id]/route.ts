@@ -1,0 +1,9 @@
+// DELETE /api/v1/user/api-keys/{id} — revoke one of the caller's API keys (portal addition).
+import { apiRoute } from "@/lib/server/http/api-route";
+import { callerOf } from "@/lib/server/http/caller";
+import { revokeApiKey } from "@/lib/server/services/api-keys";
+
+export const DELETE = apiRoute({ auth: true }, async ({ principal, params, client }) => {
+  await revokeApiKey(callerOf(principal), params.id ?? "", client);
+  return { body: { message: "API key revoked" } };
+});

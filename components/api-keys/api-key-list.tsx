@@ -1,0 +1,36 @@
+"use client";
+
+import { RevokeApiKeyButton } from "./revoke-api-key-button";
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export function ApiKeyList({ apiKeys }: { apiKeys: ApiKeyView[] }) {
+  if (apiKeys.length === 0) return <p className="muted">No application has a key yet.</p>;
+  return (
+    <ul className="api-key-list" data-testid="api-keys" aria-label="Your API keys">
+      {apiKeys.map((apiKey) => (
+        <li key={apiKey.id}>
+          <div className="api-key-summary">
+            <strong className="api-key-name">{apiKey.name}</strong>
+            <code className="secret">{apiKey.prefix}…</code>
+          </div>
+          <dl className="api-key-dates">
+            <dt>Created</dt>
+            <dd>{format.format(apiKey.createdAt)} UTC</dd>
+            <dt>Last used</dt>
+            <dd>{apiKey.lastUsedAt ? `${format.format(apiKey.lastUsedAt)} UTC` : "Never"}</dd>
+          </dl>
+          <RevokeApiKeyButton id={apiKey.id} name={apiKey.name} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+// Creations racing for the last places under the per-user limit, on PostgreSQL (TEST_DATABASE_URL;
+// .ci/run sets it), where transactions run side by side: PGlite runs them one at a time.
+import { randomUUID } from "node:crypto";
+import { describe, expect, inject, it } from "vitest";
+import { database } from "../db/client";
+import { registerAccount } from "./register-account";
+import { createApiKey, MAX_LIVE_API_KEYS } from "./api-keys";
+
+const url = inject("unitPostgresUrl");
+// The database client is made at first use, so this takes effect before any query.
+if (url) process.env.DATABASE_URL = url;
+
+describe.runIf(url)("the live-key limit under concurrency, on PostgreSQL", () => {
+  it("lets exactly the limit's worth of racing creations through", async () => {
+    const client = { ip: "198.51.100.9", userAgent: "vitest" };
+    const user = await registerAccount({ email: `keys-race-${randomUUID()}@example.com`, password: "lantern-orchid-velvet" }, client);
+    const caller = { userId: user.id, sessionId: randomUUID() };
+
+    const results = await Promise.allSettled(
+      Array.from({ length: MAX_LIVE_API_KEYS + 10 }, (_, i) => createApiKey(caller, { name: `App ${i}` }, client)),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(MAX_LIVE_API_KEYS);
+    expect(await database().apiKey.count({ where: { userId: user.id } })).toBe(MAX_LIVE_API_KEYS);
+  });
+});
