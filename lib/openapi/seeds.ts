@@ -38,7 +38,11 @@ const zitadelError = (codes?: [number, ...number[]]) =>
 const seed004Error = (codes: [number, ...number[]]) =>
   z.object({
     status: z.literal(false),
-    error: z.object({ code: z.union(codes.map((code) => z.literal(code)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]), message: z.string() }),
+    error: z.object({
+      code: z.union(codes.map((code) => z.literal(code)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]),
+      message: z.string(),
+      fields: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Field problems: field name → messages." }),
+    }),
   });
 
 export const seedPaths: ZodOpenApiPathsObject = {

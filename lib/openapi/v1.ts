@@ -171,7 +171,14 @@ export const v1Paths: ZodOpenApiPathsObject = {
         description: "The caller's last 10, newest first.",
         schema: message("Recent security events").extend({
           events: z.array(
-            z.object({ id: z.string(), type: z.enum(SECURITY_EVENT_TYPES), ip: nullable(z.string()), userAgent: nullable(z.string()), createdAt: isoDate }),
+            z.object({
+              id: z.string(),
+              type: z.enum(SECURITY_EVENT_TYPES),
+              ip: nullable(z.string()),
+              userAgent: nullable(z.string()),
+              createdAt: isoDate,
+              application: nullable(z.string()).meta({ description: "The API key's application, for a change made through seed 002." }),
+            }),
           ),
         }),
       },
