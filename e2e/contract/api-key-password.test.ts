@@ -109,4 +109,11 @@ describe.each(backends)("PATCH /api/user/password (seed 002) on $name", ({ url }
     expect(text.status).toBe(415);
     expect(text.body).toEqual({ success: false, message: "Content-Type must be application/json" });
   });
+
+  it("answers a method the path lacks with 405 in {success: false, message} and Allow", async () => {
+    const response = await api.request("POST", PATH, {});
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("PATCH, OPTIONS");
+    expect(response.body).toEqual({ success: false, message: "Method Not Allowed" });
+  });
 });

@@ -80,4 +80,11 @@ describe.each(backends)("POST /v1/users/profile/change-password (seed 004) on $n
     expect(text.status).toBe(415);
     expect(text.body).toEqual({ status: false, error: { code: 1005, message: "Content-Type must be application/json" } });
   });
+
+  it("answers a method the path lacks with 405, code 1006, and Allow", async () => {
+    const response = await api.request("PUT", PATH, {});
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST, OPTIONS");
+    expect(response.body).toEqual({ status: false, error: { code: 1006, message: "Method Not Allowed" } });
+  });
 });

@@ -155,4 +155,11 @@ describe.each(backends)("PUT /auth/v1/users/me/password (seed 003, Zitadel) on $
     expect(wrongType.status).toBe(400);
     expect(wrongType.body).toEqual(zitadelError(3, "PORTAL-INVALID_PARAMETERS", "Invalid parameters: oldPassword: Expected text, got a number"));
   });
+
+  it("answers a method the path lacks like grpc-gateway: 405, UNIMPLEMENTED (12), with Allow", async () => {
+    const response = await api.request("GET", PATH);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("PUT, OPTIONS");
+    expect(response.body).toEqual(zitadelError(12, "PORTAL-METHOD_NOT_ALLOWED", "Method Not Allowed"));
+  });
 });

@@ -20,7 +20,7 @@ function operation(meta: Omit<ZodOpenApiOperationObject, "responses" | "requestB
 // Seed 002: { success, message }, with v1's statuses.
 const seed002Error = z.object({ success: z.literal(false), message: z.string() });
 const seed002Errors: Answers = Object.fromEntries(
-  [400, 401, 403, 413, 415, 429, 500, 503].map((status) => [
+  [400, 401, 403, 405, 413, 415, 429, 500, 503].map((status) => [
     status,
     { description: status === 401 ? 'A bad or missing API key ("Invalid API key") or Bearer token.' : "As the v1 route answers.", schema: seed002Error },
   ]),
@@ -81,6 +81,7 @@ export const seedPaths: ZodOpenApiPathsObject = {
         401: { description: "UNAUTHENTICATED (16).", schema: zitadelError([16]) },
         403: { description: "PERMISSION_DENIED (7).", schema: zitadelError([7]) },
         404: { description: "NOT_FOUND (5).", schema: zitadelError([5]) },
+        405: { description: "UNIMPLEMENTED (12): a method this path does not have, with `Allow`.", schema: zitadelError([12]) },
         413: { description: "Body too large.", schema: zitadelError() },
         415: { description: "Not JSON (gRPC content types included).", schema: zitadelError() },
         429: { description: "RESOURCE_EXHAUSTED (8).", schema: zitadelError([8]) },
@@ -106,6 +107,7 @@ export const seedPaths: ZodOpenApiPathsObject = {
         401: { description: '4001 "Unauthorized", 4002 "No auth token".', schema: seed004Error([4001, 4002]) },
         403: { description: "4003.", schema: seed004Error([4003]) },
         404: { description: '3001 "Entity not found".', schema: seed004Error([3001]) },
+        405: { description: "1006: a method this path does not have, with `Allow`.", schema: seed004Error([1006]) },
         413: { description: "1004.", schema: seed004Error([1004]) },
         415: { description: "1005.", schema: seed004Error([1005]) },
         429: { description: "4029.", schema: seed004Error([4029]) },

@@ -52,6 +52,9 @@ function locate({ method, url, status }: Answer): { schemaAt?: string; skip?: st
   const upper = method.toUpperCase();
   if (!documented.methods.includes(upper)) {
     if (allowedMethods(documented).includes(upper)) return { skip: `${upper} is answered by Next.js for the path's other methods` };
+    // A path in a seed's dialect documents its own 405 on its operation; the others share the generic one.
+    const ownAnswer = documented.methods.find((other) => String(status) in (document.paths![documented.template]![other.toLowerCase() as "get"]!.responses ?? {}));
+    if (status === 405 && ownAnswer) return { schemaAt: pointer("paths", documented.template, ownAnswer.toLowerCase(), "responses", "405") };
     const name = UNKNOWN_METHOD[status];
     return name ? { schemaAt: pointer("components", "responses", name) } : { failure: `the path has no ${upper} operation, and the status is not a generic answer` };
   }

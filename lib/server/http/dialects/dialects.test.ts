@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError, ERROR_TABLE, type ErrorCode } from "../../errors";
+import { SEED_ROUTE_DIALECTS } from "./by-path";
 import { statusEnvelopeDialect } from "./status-envelope";
 import { successFlagDialect } from "./success-flag";
 import { v1Dialect } from "./v1";
@@ -42,5 +45,13 @@ describe("error dialects", () => {
     const codes = EVERY_CODE.filter((code) => code !== "NOT_FOUND").map((code) => statusEnvelopeDialect.present(new AppError(code), "r").body.error);
     const numbers = codes.map((error) => (error as { code: number }).code).filter((code) => code !== 9001 && code !== 1000);
     expect(new Set(numbers).size).toBe(numbers.length);
+  });
+});
+
+describe("the seed routes' dialects", () => {
+  it.each(Object.entries(SEED_ROUTE_DIALECTS))("%s names the same dialect in its route file as the proxy's table", (template, dialect) => {
+    const file = path.join(process.cwd(), "app", template, "route.ts");
+    const exportedName = { "seed-002": "successFlagDialect", "seed-003": "zitadelDialect", "seed-004": "statusEnvelopeDialect" }[dialect.name];
+    expect(readFileSync(file, "utf8")).toMatch(new RegExp(`dialect: ${exportedName}\\b`));
   });
 });

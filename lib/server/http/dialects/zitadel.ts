@@ -9,6 +9,7 @@ const GRPC = {
   PERMISSION_DENIED: 7,
   RESOURCE_EXHAUSTED: 8,
   FAILED_PRECONDITION: 9,
+  UNIMPLEMENTED: 12,
   INTERNAL: 13,
   UNAVAILABLE: 14,
   UNAUTHENTICATED: 16,
@@ -35,6 +36,8 @@ const ZITADEL_ERRORS: Partial<Record<ErrorCode, ZitadelError>> = {
   TOO_MANY_REQUESTS: { grpc: GRPC.RESOURCE_EXHAUSTED, id: "PORTAL-TOO_MANY_REQUESTS", text: "Too many requests" },
   UNEXPECTED_ERROR: { grpc: GRPC.INTERNAL, id: "PORTAL-UNEXPECTED_ERROR", text: "An internal error occurred" },
   SERVICE_UNAVAILABLE: { grpc: GRPC.UNAVAILABLE, id: "PORTAL-SERVICE_UNAVAILABLE", text: "Service temporarily unavailable" },
+  // grpc-gateway's own answer to a method a path lacks: 405, Unimplemented, "Method Not Allowed".
+  METHOD_NOT_ALLOWED: { grpc: GRPC.UNIMPLEMENTED, id: "PORTAL-METHOD_NOT_ALLOWED", text: "Method Not Allowed" },
   UNSUPPORTED_MEDIA_TYPE: {
     grpc: GRPC.INVALID_ARGUMENT,
     id: "PORTAL-UNSUPPORTED_MEDIA_TYPE",
@@ -46,6 +49,9 @@ const ZITADEL_ERRORS: Partial<Record<ErrorCode, ZitadelError>> = {
 const POLICY_ERRORS: Record<string, Omit<ZitadelError, "grpc">> = {
   "Use at least 8 characters": { id: "DOMAIN-HuJf6", text: "Password is too short" },
 };
+
+/** Refused by the HTTP layer before any gRPC method would run: the status stays. */
+const KEEPS_HTTP_STATUS = new Set([405, 413, 415]);
 
 /** HTTP status for each gRPC code, as grpc-gateway maps them. */
 const HTTP_STATUS: Record<number, number> = { 3: 400, 5: 404, 7: 403, 8: 429, 9: 400, 13: 500, 14: 503, 16: 401 };
@@ -67,14 +73,14 @@ function zitadelErrorFor(error: AppError): ZitadelError {
 
 /**
  * Seed 003 (Zitadel's `PUT /auth/v1/users/me/password`): grpc-gateway's error body, with Zitadel's
- * message convention "<text> (<id>)" and one ErrorDetail. 413 and 415 keep their HTTP status
+ * message convention "<text> (<id>)" and one ErrorDetail. 405, 413 and 415 keep their HTTP status
  * (they are refused before any gRPC method would run); every other status follows the gRPC code.
  */
 export const zitadelDialect: ErrorDialect = {
   name: "seed-003",
   present(error) {
     const { grpc, id, text } = zitadelErrorFor(error);
-    const status = error.status === 413 || error.status === 415 ? error.status : (HTTP_STATUS[grpc] ?? error.status);
+    const status = KEEPS_HTTP_STATUS.has(error.status) ? error.status : (HTTP_STATUS[grpc] ?? error.status);
     return {
       status,
       body: { code: grpc, message: `${text} (${id})`, details: [{ "@type": ZITADEL_ERROR_DETAIL_TYPE, id, message: text }] },
