@@ -9,7 +9,10 @@ import { freePort } from "./free-port";
 export interface AppServer {
   url: string;
   logFile: string;
+  /** SIGTERM, then SIGKILL after 5 s. */
   stop(): Promise<void>;
+  /** The server process, for tests that signal or kill it themselves. */
+  child: ChildProcess;
 }
 
 const ROOT = process.cwd();
@@ -89,6 +92,7 @@ async function spawnServer(
   return {
     url,
     logFile,
+    child,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

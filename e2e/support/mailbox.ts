@@ -12,7 +12,7 @@ export interface MailServer {
  * A real SMTP server on loopback that keeps every message it receives as an .eml file in `dir`,
  * so tests in other processes (Vitest workers, Playwright) can read what the portal sent.
  */
-export async function startMailServer(dir: string): Promise<MailServer> {
+export async function startMailServer(dir: string, port = 0): Promise<MailServer> {
   mkdirSync(dir, { recursive: true });
   let counter = 0;
   const server = new SMTPServer({
@@ -31,7 +31,7 @@ export async function startMailServer(dir: string): Promise<MailServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
   const address = server.server.address();
   if (!address || typeof address !== "object") throw new Error("SMTP server has no address");

@@ -11,7 +11,7 @@ if (url) process.env.DATABASE_URL = url;
 
 describe.runIf(url)("claiming outbox jobs on PostgreSQL", () => {
   it("hands each of 200 due jobs to exactly one of eight concurrent claimers", async () => {
-    const ids = Array.from({ length: 200 }, () => randomUUID());
+    const ids: string[] = Array.from({ length: 200 }, () => randomUUID());
     await database().mailJob.createMany({
       data: ids.map((id) => ({ id, kind: "password_changed", recipient: `${id}@example.com`, body: "sealed", nextAttemptAt: new Date(Date.now() - 1000) })),
     });
