@@ -69,7 +69,7 @@ describe.each(durabilityBackends)("mail delivery on $name", ({ name, create }) =
     expect(waiting.oldestPendingSeconds).toBeGreaterThanOrEqual(1);
     expect(waiting.dead).toBe(0);
 
-    mailServer = await startMailServer(mailDir, smtpPort);
+    mailServer = await startMailServer(mailDir, { port: smtpPort });
     for (const account of accounts) {
       for (const subject of [WELCOME, CHANGED]) {
         expect(await eventually(() => mailCount(mailDir, account.email, subject), (n) => n >= 1), `${subject} to ${account.email}`).toBe(1);
