@@ -1,7 +1,7 @@
 // The portal's HTTP server: Next.js behind a thin layer that settles who the client is.
 // Next.js keeps a client-sent X-Forwarded-For and route handlers never see the socket, so without
 // this layer any client could pick the address that rate limits and the deny list key on.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { parseEnv, readOrExit } from "./lib/server/config";
 import { databaseTarget, describeTarget, isInMemory, openServedInMemoryDatabase } from "./lib/server/db/driver";
@@ -32,9 +32,13 @@ async function main() {
   const handle = app.getRequestHandler();
 
   let stopping = false;
+  // Answers still to be written: once stopping, they close their connection instead of keeping it alive.
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once("close", () => inFlight.delete(response));
     // A keep-alive client learns to reconnect (to another instance) once this one is stopping.
-    if (stopping) response.setHeader("connection", "close");
+    if (stopping) response.shouldKeepAlive = false;
     const client = trustedClientAddress(request.socket.remoteAddress, request.headers, env.TRUST_PROXY);
     for (const header of FORWARDING_HEADERS) delete request.headers[header];
     // The one address the app reads (lib/server/http/client-context.ts).
@@ -58,9 +62,13 @@ async function main() {
     stopping = true;
     const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
     console.log(`[server] ${signal}: no new connections; finishing in-flight requests (up to ${env.SHUTDOWN_TIMEOUT_MS} ms)`);
+    for (const response of inFlight) response.shouldKeepAlive = false;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // A keep-alive connection whose answer went out before the flag was set is idle now or soon.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await Promise.race([closed, sleep(env.SHUTDOWN_TIMEOUT_MS)]);
+    clearInterval(sweep);
     server.closeAllConnections();
     await Promise.race([runShutdownHooks(), sleep(Math.max(deadline - Date.now(), 1_000))]);
     console.log("[server] stopped");
