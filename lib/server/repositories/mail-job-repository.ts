@@ -79,11 +79,6 @@ export const mailJobRepository = {
     return count === 1;
   },
 
-  /** Lets the next claim take the job again at once (the sender is stopping before it began the send). */
-  async release(id: string, attempts: number): Promise<void> {
-    await database().mailJob.updateMany({ where: { id, attempts, sentAt: null }, data: { attempts: attempts - 1, nextAttemptAt: new Date() } });
-  },
-
   /**
    * Turns a claimed forgot-password request into the mail it causes, due at once, in the caller's
    * transaction; false when the claim is no longer this sender's (the transaction must roll back).
