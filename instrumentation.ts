@@ -1,6 +1,7 @@
 // Runs once when a server process starts (see lib/server/startup.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkConfigurationOrExit } = await import("./lib/server/startup");
+  const { checkConfigurationOrExit, startBackgroundWork } = await import("./lib/server/startup");
   checkConfigurationOrExit();
+  startBackgroundWork();
 }

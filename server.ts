@@ -1,11 +1,12 @@
 // The portal's HTTP server: Next.js behind a thin layer that settles who the client is.
 // Next.js keeps a client-sent X-Forwarded-For and route handlers never see the socket, so without
 // this layer any client could pick the address that rate limits and the deny list key on.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { parseEnv, readOrExit } from "./lib/server/config";
 import { databaseTarget, describeTarget, isInMemory, openServedInMemoryDatabase } from "./lib/server/db/driver";
 import { applyMigrations, migrationReport } from "./lib/server/db/migrate";
+import { runShutdownHooks } from "./lib/server/lifecycle";
 import { FORWARDING_HEADERS, trustedClientAddress } from "./lib/traffic/client-address";
 
 /**
@@ -30,7 +31,14 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  let stopping = false;
+  // Answers still to be written: once stopping, they close their connection instead of keeping it alive.
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once("close", () => inFlight.delete(response));
+    // A keep-alive client learns to reconnect (to another instance) once this one is stopping.
+    if (stopping) response.shouldKeepAlive = false;
     const client = trustedClientAddress(request.socket.remoteAddress, request.headers, env.TRUST_PROXY);
     for (const header of FORWARDING_HEADERS) delete request.headers[header];
     // The one address the app reads (lib/server/http/client-context.ts).
@@ -42,14 +50,35 @@ async function main() {
   if (host) server.listen(env.PORT, host, ready);
   else server.listen(env.PORT, ready);
 
-  const shutdown = () => {
-    server.close(() => process.exit(0));
-    // Keep-alive connections would hold close() open; give in-flight requests a moment.
-    setTimeout(() => process.exit(0), 5_000).unref();
+  /**
+   * SIGTERM (a deploy, a scale-down): stop accepting, let in-flight requests finish within
+   * SHUTDOWN_TIMEOUT_MS, then let the mail sender settle the jobs in hand and close the database,
+   * and exit 0. What is still unfinished at the deadline is safe to drop: a request without an
+   * answer has committed entirely or not at all, and a job whose send was cut short is claimed
+   * again by the next sender.
+   */
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
+    console.log(`[server] ${signal}: no new connections; finishing in-flight requests (up to ${env.SHUTDOWN_TIMEOUT_MS} ms)`);
+    for (const response of inFlight) response.shouldKeepAlive = false;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // A keep-alive connection whose answer went out before the flag was set is idle now or soon.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    server.closeIdleConnections();
+    await Promise.race([closed, sleep(env.SHUTDOWN_TIMEOUT_MS)]);
+    clearInterval(sweep);
+    server.closeAllConnections();
+    await Promise.race([runShutdownHooks(), sleep(Math.max(deadline - Date.now(), 1_000))]);
+    console.log("[server] stopped");
+    process.exit(0);
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -8,7 +8,10 @@ describe.each(backends)("health endpoints on $name", ({ url }) => {
     expect(live.body).toEqual({ message: "OK" });
     const ready = await apiClient(url).request("GET", "/api/health/ready");
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ message: "Ready" });
+    expect(ready.body).toEqual({
+      message: "Ready",
+      mail: { due: expect.any(Number), pending: expect.any(Number), oldestPendingSeconds: expect.toBeOneOf([null, expect.any(Number)]), dead: expect.any(Number) },
+    });
   });
 
   it("does not serve the development outbox in production", async () => {

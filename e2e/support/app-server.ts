@@ -9,7 +9,10 @@ import { freePort } from "./free-port";
 export interface AppServer {
   url: string;
   logFile: string;
+  /** SIGTERM, then SIGKILL after 5 s. */
   stop(): Promise<void>;
+  /** The server process, for tests that signal or kill it themselves. */
+  child: ChildProcess;
 }
 
 const ROOT = process.cwd();
@@ -89,9 +92,11 @@ async function spawnServer(
   return {
     url,
     logFile,
+    child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A child killed by a signal has no exit code, only a signal code.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5_000).unref();

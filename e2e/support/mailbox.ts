@@ -12,7 +12,7 @@ export interface MailServer {
  * A real SMTP server on loopback that keeps every message it receives as an .eml file in `dir`,
  * so tests in other processes (Vitest workers, Playwright) can read what the portal sent.
  */
-export async function startMailServer(dir: string): Promise<MailServer> {
+export async function startMailServer(dir: string, { port = 0, delayMs = 0 }: { port?: number; delayMs?: number } = {}): Promise<MailServer> {
   mkdirSync(dir, { recursive: true });
   let counter = 0;
   const server = new SMTPServer({
@@ -25,13 +25,14 @@ export async function startMailServer(dir: string): Promise<MailServer> {
       stream.on("end", () => {
         counter += 1;
         writeFileSync(path.join(dir, `${Date.now()}-${process.pid}-${counter}.eml`), Buffer.concat(chunks));
-        callback();
+        // A slow server (delayMs) answers only after the message is stored, as a real one does.
+        setTimeout(callback, delayMs);
       });
     },
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
   const address = server.server.address();
   if (!address || typeof address !== "object") throw new Error("SMTP server has no address");

@@ -79,6 +79,14 @@ const settings = z.object({
     .string()
     .regex(/@/, { error: "must be a sender, e.g. Account portal <no-reply@example.com>" })
     .default("Account portal <no-reply@localhost>"),
+  /** Sends of one job before it is given up; 12 with the schedule below span about five hours. */
+  MAIL_MAX_ATTEMPTS: integer(12, 1, 100),
+  /** The first retry's delay, doubled per attempt up to an hour; at most 30 s, as promised to operators. */
+  MAIL_RETRY_BASE_MS: integer(30_000, 100, 30_000),
+  /** Each phase of an SMTP conversation (connect, greeting, each reply) may take this long. */
+  SMTP_TIMEOUT_MS: integer(10_000, 100, 120_000),
+  /** SIGTERM: how long in-flight requests and the mail job in hand may take before the process exits. */
+  SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
   PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: flag(false),
   PASSWORD_RESET_REQUIRE_PROOF: flag(true),
   TEST_CLOCK_FILE: z.string().optional(),
@@ -193,6 +201,8 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     authSecret,
     /** Keys the hashes of reset codes and tokens; derived, so there is one secret to manage. */
     resetHashKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal password reset", 32)),
+    /** Seals mail bodies in the outbox (reset mail holds codes and link tokens). */
+    mailSealKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal mail outbox", 32)),
     /** Signs device cookies (lib/server/auth/device-cookie.ts). */
     deviceCookieKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal device cookie", 32)),
     bcryptCost: parsed.BCRYPT_COST,
@@ -205,6 +215,10 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     outboxDir: path.join(DATA_DIR, "outbox"),
+    mailMaxAttempts: parsed.MAIL_MAX_ATTEMPTS,
+    mailRetryBaseMs: parsed.MAIL_RETRY_BASE_MS,
+    smtpTimeoutMs: parsed.SMTP_TIMEOUT_MS,
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     /** Legacy gateway behaviour: 404 NO_ACCOUNT for unknown emails (enumerable). */
     resetRevealsUnknownEmail: parsed.PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL,
     /** Safe default: completing a reset needs the confirmation cookie or the code/token. */

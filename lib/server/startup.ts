@@ -1,5 +1,8 @@
 import "server-only";
 import { config, readOrExit } from "./config";
+import { database } from "./db/client";
+import { onShutdown } from "./lifecycle";
+import { startMailSender } from "./mail/sender";
 
 /**
  * A bad setting must stop the server at start-up, naming the variable, rather than surface as a
@@ -8,4 +11,15 @@ import { config, readOrExit } from "./config";
  */
 export function checkConfigurationOrExit(): void {
   readOrExit(config);
+}
+
+/**
+ * The outbox's sender, in every server process: jobs left by a crash or a restart go out now,
+ * without waiting for a request. On SIGTERM (server.ts, after in-flight requests) it settles the
+ * jobs in hand, then the database is closed (PGlite writes its last pages).
+ */
+export function startBackgroundWork(): void {
+  const sender = startMailSender();
+  onShutdown(() => sender.stop());
+  onShutdown(() => database().$disconnect());
 }

@@ -44,3 +44,25 @@ export async function createPostgresDatabase(url: string): Promise<TestDatabase>
   }
   return { name: "postgres", target, dispose: () => {} };
 }
+
+/**
+ * A PostgreSQL database of a suite's own on TEST_DATABASE_URL's server (the contract servers
+ * empty and share that one), created afresh and migrated; `drop()` removes it.
+ */
+export async function createSiblingPostgresDatabase(testUrl: string, suffix: string): Promise<TestDatabase & { drop(): Promise<void> }> {
+  const url = new URL(testUrl);
+  const name = `${url.pathname.slice(1) || "postgres"}_${suffix}`;
+  const onServer = async (sql: string) => {
+    const admin = await openRawConnection({ kind: "postgres", url: testUrl });
+    try {
+      await admin.exec(sql);
+    } finally {
+      await admin.close();
+    }
+  };
+  await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await onServer(`CREATE DATABASE "${name}"`);
+  url.pathname = `/${name}`;
+  const database = await createPostgresDatabase(url.toString());
+  return { ...database, name: `postgres (${name})`, drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { config } from "../config";
-import { afterResponse } from "../after-response";
 import { logger } from "../log";
 
 export interface MailMessage {
@@ -18,15 +17,34 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-/** Real delivery through SMTP_URL. */
-export function createSmtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+/**
+ * Real delivery through SMTP_URL. Every phase of the conversation is bounded by `timeoutMs`, and
+ * the whole send by a multiple of it: a server that accepts the connection and then says nothing
+ * would otherwise hold the sender for nodemailer's defaults (up to an hour of socket inactivity).
+ */
+export function createSmtpMailer(url: string, from: string, timeoutMs: number): Mailer {
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    dnsTimeout: timeoutMs,
+  });
   return {
     kind: "smtp",
-    async send(message) {
-      await transport.sendMail({ from, ...message });
-    },
+    send: (message) => withinTime(transport.sendMail({ from, ...message }), SEND_TIME_LIMIT_PHASES * timeoutMs),
   };
+}
+
+/** A whole send may take this many SMTP_TIMEOUT_MS; the outbox's claim on a job outlasts it. */
+export const SEND_TIME_LIMIT_PHASES = 3;
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("the mail server took too long"), { code: "ETIMEDOUT" })), ms);
+  });
+  return Promise.race([work.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
 
 export interface OutboxEntry {
@@ -75,14 +93,9 @@ let instance: Mailer | undefined;
 /** Chosen once from configuration; callers never know which one they got. */
 export function mailer(): Mailer {
   if (!instance) {
-    const { smtpUrl, mailFrom, outboxDir, isProduction } = config();
-    instance = smtpUrl ? createSmtpMailer(smtpUrl, mailFrom) : createOutboxMailer(outboxDir, mailFrom);
+    const { smtpUrl, mailFrom, outboxDir, isProduction, smtpTimeoutMs } = config();
+    instance = smtpUrl ? createSmtpMailer(smtpUrl, mailFrom, smtpTimeoutMs) : createOutboxMailer(outboxDir, mailFrom);
     if (!smtpUrl && isProduction) logger().warn("SMTP_URL is not set: mail goes to the local outbox only");
   }
   return instance;
-}
-
-/** Sends once the response is out: a slow or failing mail server never delays, fails or undoes a request. */
-export function sendInBackground(message: MailMessage, purpose: string): void {
-  afterResponse(purpose, () => mailer().send(message));
 }

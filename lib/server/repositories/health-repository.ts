@@ -2,11 +2,6 @@ import "server-only";
 import { database } from "../db/client";
 
 export const healthRepository = {
-  /** One trivial round trip: throws when the database cannot be reached. */
-  async ping(): Promise<void> {
-    await database().$queryRaw`SELECT 1`;
-  },
-
   /** Migrations recorded as finished and not rolled back; none before the first migration run. */
   async appliedMigrations(): Promise<string[]> {
     const [table] = await database().$queryRaw<{ present: boolean }[]>`

@@ -16,8 +16,12 @@ const resetSelect = {
 export type ResetRecord = Prisma.PasswordResetGetPayload<{ select: typeof resetSelect }>;
 
 export const passwordResetRepository = {
-  /** A new request replaces every unfinished one of the user: only the newest code works. */
-  async replaceForUser(data: {
+  /**
+   * A new request replaces every unfinished one of the user: only the newest code works. In the
+   * caller's transaction when given one (the sender writes the reset and its mail together).
+   */
+  async replaceForUser(
+    data: {
     id: string;
     userId: string;
     codeHash: string;
@@ -25,11 +29,14 @@ export const passwordResetRepository = {
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
-  }): Promise<void> {
-    await inTransaction(async (tx) => {
+    },
+    db?: DbClient,
+  ): Promise<void> {
+    const replace = async (tx: DbClient) => {
       await tx.passwordReset.deleteMany({ where: { userId: data.userId, consumedAt: null } });
       await tx.passwordReset.create({ data });
-    });
+    };
+    await (db ? replace(db) : inTransaction(replace));
   },
 
   findNewestForUser(userId: string): Promise<ResetRecord | null> {

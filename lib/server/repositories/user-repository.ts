@@ -32,9 +32,9 @@ export const userRepository = {
     return database().user.findUnique({ where: { id }, select: credentialsSelect });
   },
 
-  async create(data: { email: string; name?: string; passwordHash: string }): Promise<PublicUser> {
+  async create(data: { email: string; name?: string; passwordHash: string }, db: DbClient = database()): Promise<PublicUser> {
     try {
-      return await database().user.create({ data, select: publicUserSelect });
+      return await db.user.create({ data, select: publicUserSelect });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new EmailTakenError();

@@ -5,7 +5,7 @@ import { config } from "../config";
 import { inTransaction } from "../db/client";
 import { AppError } from "../errors";
 import { systemClock, type Clock } from "../clock";
-import { sendInBackground } from "../mail/mailer";
+import { queueMail, wakeSender } from "../mail/outbox";
 import { passwordChangedMail } from "../mail/templates";
 import { userRepository } from "../repositories/user-repository";
 import { sessionRepository } from "../repositories/session-repository";
@@ -29,8 +29,8 @@ export interface ChangeOptions {
 /**
  * Every password-change surface (v1 and seeds 002–004). Verifies the old password, applies the
  * policy with the account's email and name, then in one transaction swaps the hash (only if it is
- * still the verified one), revokes the other sessions and records the event. The notification
- * mail goes afterwards.
+ * still the verified one), revokes the other sessions, records the event and queues the
+ * notification mail, which the outbox's sender delivers after the commit.
  */
 export async function changePassword(
   caller: Caller,
@@ -65,9 +65,10 @@ export async function changePassword(
     await sessionRepository.carryOver(user.id, input.revokeOtherSessions ? caller.sessionId : null, versions, tx);
     const detail = application ? { revokedSessions: revoked, application } : { revokedSessions: revoked };
     await securityEventRepository.record({ userId: user.id, type: "password_changed", detail, ...client }, tx);
+    await queueMail("password_changed", passwordChangedMail(user.email, { when: now, ...client }, appUrl), tx);
     return { revokedSessions: revoked, changeSequence: replaced.changeSequence };
   });
 
-  sendInBackground(passwordChangedMail(user.email, { when: now, ...client }, appUrl), "password_changed");
+  wakeSender();
   return { ...change, changedAt: now };
 }

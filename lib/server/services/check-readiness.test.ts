@@ -3,6 +3,7 @@ import { database } from "../db/client";
 import { isDatabaseUnavailable, SchemaBehindError } from "../db/errors";
 import { migrationNames } from "../db/shipped-migrations";
 import { healthRepository } from "../repositories/health-repository";
+import { mailJobRepository } from "../repositories/mail-job-repository";
 import { checkReadiness } from "./check-readiness";
 
 // This file's database is its own migrated copy (lib/testing/unit-setup.ts), so it may unrecord
@@ -21,15 +22,15 @@ describe("checkReadiness", () => {
     expect(isDatabaseUnavailable(failure)).toBe(true);
   });
 
-  it("becomes ready once it is applied, and from then on costs one round trip a poll", async () => {
+  it("becomes ready once it is applied, and from then on costs one round trip a poll (the outbox's figures)", async () => {
     await database().$executeRaw`
       UPDATE "_prisma_migrations" SET finished_at = now(), rolled_back_at = NULL WHERE migration_name = ${newest}`;
     const applied = vi.spyOn(healthRepository, "appliedMigrations");
-    const ping = vi.spyOn(healthRepository, "ping");
+    const outbox = vi.spyOn(mailJobRepository, "stats");
     await checkReadiness();
     await checkReadiness();
-    await checkReadiness();
+    await expect(checkReadiness()).resolves.toEqual({ due: 0, pending: 0, oldestPendingSeconds: null, dead: 0 });
     expect(applied).toHaveBeenCalledTimes(1);
-    expect(ping).toHaveBeenCalledTimes(2);
+    expect(outbox).toHaveBeenCalledTimes(3);
   });
 });

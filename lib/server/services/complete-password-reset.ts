@@ -6,7 +6,7 @@ import { config } from "../config";
 import { inTransaction } from "../db/client";
 import { AppError } from "../errors";
 import { systemClock, type Clock } from "../clock";
-import { sendInBackground } from "../mail/mailer";
+import { queueMail, wakeSender } from "../mail/outbox";
 import { passwordResetMail } from "../mail/templates";
 import { passwordResetRepository, type ResetRecord } from "../repositories/password-reset-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
@@ -40,7 +40,7 @@ async function provenReset(input: ResetPasswordInput, proofCookie: string | unde
 /**
  * POST /api/v1/user/password-reset. In one transaction: consume the reset (one conditional
  * update, so of concurrent completions exactly one wins), store the new hash, revoke every
- * session and token, record the event. No automatic sign-in.
+ * session and token, record the event, queue the notification mail. No automatic sign-in.
  */
 export async function completePasswordReset(
   input: ResetPasswordInput,
@@ -67,6 +67,7 @@ export async function completePasswordReset(
     await userRepository.setPasswordHash(reset.userId, newHash, now, tx);
     const revoked = await sessionRepository.revokeAllForUser(reset.userId, null, now, tx);
     await securityEventRepository.record({ userId: reset.userId, type: "password_reset", detail: { revokedSessions: revoked }, ...client }, tx);
+    await queueMail("password_reset", passwordResetMail(reset.user.email, { when: now, ...client }, appUrl), tx);
   });
-  sendInBackground(passwordResetMail(reset.user.email, { when: now, ...client }, appUrl), "password_reset");
+  wakeSender();
 }

@@ -1,0 +1,56 @@
+import "server-only";
+import { config } from "../config";
+import { logger } from "../log";
+import { mailJobRepository, type ClaimedJob } from "../repositories/mail-job-repository";
+import { issuePasswordReset } from "../services/issue-password-reset";
+import { mailer, type MailMessage } from "./mailer";
+import { RESET_REQUEST_KIND } from "./outbox";
+import { retryDelayMs } from "./retry-schedule";
+import { openBody, UnreadableBodyError } from "./sealed-body";
+
+/**
+ * What the outbox keeps of a failure: the error's code and the SMTP reply code, never the text
+ * (a mail server's reply can quote the recipient or the message).
+ */
+export function describeFailure(error: unknown): string {
+  const { code, responseCode, command } = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+  const parts = [typeof code === "string" ? code : (error as Error)?.name ?? "Error"];
+  if (typeof responseCode === "number") parts.push(String(responseCode));
+  if (typeof command === "string" && /^[A-Z ]{2,12}$/.test(command)) parts.push(command);
+  return parts.join(" ").slice(0, 100);
+}
+
+/** A 5xx reply refuses the message for good (unknown mailbox, policy): retrying cannot help. */
+const isPermanent = (error: unknown) => {
+  const responseCode = (error as { responseCode?: unknown })?.responseCode;
+  return typeof responseCode === "number" && responseCode >= 500 && responseCode < 600;
+};
+
+async function giveUp(job: ClaimedJob, reason: string, level: "error" | "warn") {
+  if (await mailJobRepository.markDead(job.id, job.attempts, reason, new Date())) {
+    logger()[level]({ job: job.id, kind: job.kind, attempts: job.attempts, reason }, "mail given up");
+  }
+}
+
+/**
+ * One claimed job: a forgot-password request is turned into its mail (or dropped); a mail is sent
+ * and marked sent only once SMTP accepted it; a failure is retried on the schedule, until
+ * MAIL_MAX_ATTEMPTS or a permanent refusal, when it is given up and logged once at error level.
+ */
+export async function deliverJob(job: ClaimedJob): Promise<void> {
+  const { mailSealKey, mailMaxAttempts, mailRetryBaseMs } = config();
+  if (job.expiresAt && job.expiresAt.getTime() < Date.now()) return giveUp(job, "EXPIRED", "warn");
+  try {
+    if (job.kind === RESET_REQUEST_KIND) return await issuePasswordReset(job);
+    const message = openBody<MailMessage>(job.body ?? "", mailSealKey, job.id);
+    await mailer().send(message);
+  } catch (error) {
+    const reason = describeFailure(error);
+    if (error instanceof UnreadableBodyError || isPermanent(error) || job.attempts >= mailMaxAttempts) return giveUp(job, reason, "error");
+    const delay = retryDelayMs(job.attempts, mailRetryBaseMs);
+    logger().warn({ job: job.id, kind: job.kind, attempts: job.attempts, reason, retryInMs: delay }, "mail not sent; will retry");
+    return mailJobRepository.markFailed(job.id, job.attempts, reason, new Date(Date.now() + delay));
+  }
+  await mailJobRepository.markSent(job.id, new Date());
+  logger().info({ job: job.id, kind: job.kind, attempts: job.attempts }, "mail sent");
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { after } from "next/server";
+import { config } from "../config";
+import type { DbClient } from "../db/client";
+import { mailJobRepository } from "../repositories/mail-job-repository";
+import type { MailMessage } from "./mailer";
+import { sealBody } from "./sealed-body";
+
+export type MailKind = "account_created" | "password_changed" | "password_reset" | "reset_code";
+
+/** What a forgot-password request leaves for the sender (see services/issue-password-reset.ts). */
+export interface ResetRequest {
+  email: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export const RESET_REQUEST_KIND = "reset_request";
+
+/**
+ * Writes `message` to the outbox in the caller's transaction: the mail exists exactly when the
+ * change that causes it does, and goes out after the commit (call wakeSender then).
+ */
+export async function queueMail(kind: MailKind, message: MailMessage, db: DbClient, expiresAt: Date | null = null): Promise<void> {
+  const id = randomUUID();
+  await mailJobRepository.add({ id, kind, recipient: message.to, body: sealBody(message, config().mailSealKey, id), expiresAt }, db);
+}
+
+/**
+ * A forgot-password request, known email or not: one insert of the same shape either way, so the
+ * work done before the answer does not tell them apart. The sender looks the email up later.
+ */
+export async function queueResetRequest(request: ResetRequest, db: DbClient): Promise<void> {
+  const id = randomUUID();
+  await mailJobRepository.add({ id, kind: RESET_REQUEST_KIND, recipient: request.email, body: sealBody(request, config().mailSealKey, id) }, db);
+}
+
+// The sender lives on globalThis: the instrumentation hook that starts it and the route handlers
+// that wake it are separate bundles, each with its own copy of this module.
+const holder = globalThis as typeof globalThis & { __accountPortalMailSender?: { wake(): void } };
+
+export function registerSender(sender: { wake(): void } | undefined): void {
+  holder.__accountPortalMailSender = sender;
+}
+
+/**
+ * Tells this process's sender that a job was committed, so it goes out now rather than at the
+ * next poll. Once the response is out (Next's `after`): the sender's work never delays an answer,
+ * and what it does for a known email (forgot-password) never shows in one. Outside a request
+ * (scripts, unit tests) on the next turn.
+ */
+export function wakeSender(): void {
+  const wake = () => holder.__accountPortalMailSender?.wake();
+  try {
+    after(wake);
+  } catch {
+    setImmediate(wake);
+  }
+}

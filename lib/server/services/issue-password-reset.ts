@@ -1,0 +1,49 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { config } from "../config";
+import { inTransaction } from "../db/client";
+import { systemClock, type Clock } from "../clock";
+import { logger } from "../log";
+import type { ResetRequest } from "../mail/outbox";
+import { resetCodeMail } from "../mail/templates";
+import { openBody, sealBody } from "../mail/sealed-body";
+import { mailJobRepository, type ClaimedJob } from "../repositories/mail-job-repository";
+import { passwordResetRepository } from "../repositories/password-reset-repository";
+import { userRepository } from "../repositories/user-repository";
+import { generateResetCode, generateResetSecret, keyedHash } from "../security/reset-secrets";
+import { RESET_CODE_TTL_MS } from "@/lib/reset-rules";
+
+/**
+ * The sender's half of forgot-password (services/request-password-reset.ts wrote the request).
+ * Runs after the answer, so whether the email has an account shows in no response time. For an
+ * unknown email the request is deleted; for a known one, in one transaction, a new reset
+ * replaces any earlier one and the request becomes the mail carrying its code and link, sealed
+ * like every outbox body, due at once. A crash before the commit leaves the request to be
+ * claimed again; after it, the mail is an ordinary job.
+ */
+export async function issuePasswordReset(job: ClaimedJob, clock: Clock = systemClock): Promise<void> {
+  const { mailSealKey, appUrl, isDevelopment, smtpUrl } = config();
+  const request = openBody<ResetRequest>(job.body ?? "", mailSealKey, job.id);
+  const user = await userRepository.findCredentialsByEmail(request.email);
+  if (!user) return mailJobRepository.remove(job.id);
+
+  const id = randomUUID();
+  const code = generateResetCode();
+  const token = generateResetSecret();
+  const now = clock.now();
+  const link = `${appUrl}/forgot-password?token=${encodeURIComponent(token)}`;
+  const mail = resetCodeMail(user.email, code, link);
+  const issued = await inTransaction(async (tx) => {
+    const reset = { id, userId: user.id, codeHash: keyedHash("code", code, id), tokenHash: keyedHash("token", token) };
+    await passwordResetRepository.replaceForUser({ ...reset, expiresAt: new Date(now.getTime() + RESET_CODE_TTL_MS), ip: request.ip, userAgent: request.userAgent }, tx);
+    // A code that has expired is not worth sending: the person asks again.
+    const expiresAt = new Date(Date.now() + RESET_CODE_TTL_MS);
+    return mailJobRepository.becomeMail(job, { kind: "reset_code", body: sealBody(mail, mailSealKey, job.id), expiresAt }, tx);
+  });
+  if (!issued) {
+    logger().warn({ job: job.id }, "a reset request was claimed again before it was issued; left to the newer claim");
+    return;
+  }
+  // DEVELOPERS.md: without a mail server, development prints the code (never in production).
+  if (isDevelopment && !smtpUrl) console.info(`[dev] password reset code for ${user.email}: ${code} (${link})`);
+}
