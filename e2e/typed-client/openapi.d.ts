@@ -2199,7 +2199,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The database answers and has this build's migrations. */
+            /** @description The database answers and has this build's migrations; `mail` is the outbox's backlog (never a reason for 503). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2209,6 +2209,16 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         message: "Ready";
+                        mail: {
+                            /** @description Unsent jobs whose time has come. */
+                            due: number;
+                            /** @description Unsent jobs, due or waiting for a retry. */
+                            pending: number;
+                            /** @description Age of the oldest unsent job; null when none. */
+                            oldestPendingSeconds: number | null;
+                            /** @description Jobs given up after MAIL_MAX_ATTEMPTS or a permanent refusal. */
+                            dead: number;
+                        };
                     };
                 };
             };

@@ -199,7 +199,17 @@ export const v1Paths: ZodOpenApiPathsObject = {
       summary: "Readiness",
       tags: [HEALTH],
       exemptFromRateLimits: true,
-      success: { description: "The database answers and has this build's migrations.", schema: message("Ready") },
+      success: {
+        description: "The database answers and has this build's migrations; `mail` is the outbox's backlog (never a reason for 503).",
+        schema: message("Ready").extend({
+          mail: z.object({
+            due: z.int().min(0).meta({ description: "Unsent jobs whose time has come." }),
+            pending: z.int().min(0).meta({ description: "Unsent jobs, due or waiting for a retry." }),
+            oldestPendingSeconds: z.number().min(0).nullable().meta({ description: "Age of the oldest unsent job; null when none." }),
+            dead: z.int().min(0).meta({ description: "Jobs given up after MAIL_MAX_ATTEMPTS or a permanent refusal." }),
+          }),
+        }),
+      },
       errors: ["SERVICE_UNAVAILABLE"],
     }),
   },
