@@ -12,8 +12,9 @@ export async function proxy(request: NextRequest) {
   const refused = refuseUnknownMethod(request);
   if (refused) return refused;
   const { pathname } = request.nextUrl;
-  // The seeds' routes outside /api (/auth/v1/…, /v1/…) are API routes too: their guard answers in their dialect.
-  if (pathname === "/api" || /^\/(api|auth\/v1|v1)\//.test(pathname) || isDocumentedPath(pathname)) return NextResponse.next();
+  // The seeds' routes outside /api (/auth/v1/…, /v1/…) are API routes too: their guard answers in
+  // their dialect. Only the documented ones: any other path there is a page (deny list, CSP).
+  if (pathname === "/api" || pathname.startsWith("/api/") || isDocumentedPath(pathname)) return NextResponse.next();
   // The same validated TRAFFIC_DENY and the same bans as the API's guard.
   if (await refusePage(clientContext(request.headers))) {
     return new NextResponse("Access denied", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });

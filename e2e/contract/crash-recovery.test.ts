@@ -81,6 +81,12 @@ describe.each(durabilityBackends)("kill -9 during concurrent password changes, o
       const expected = withNew === 200 ? 1 : 0;
       expect(await eventually(() => mailCount(mailDir, account.email, CHANGED), (n) => n >= expected, 30_000), label).toBe(expected);
     }
+    // Settled: no late notice for a change that never happened, and no notice twice.
+    await sleep(1_000);
+    for (const account of accounts) {
+      const stored = (await again.login({ email: account.email, password: account.newPassword })).status === 200;
+      expect(await mailCount(mailDir, account.email, CHANGED), account.email).toBe(stored ? 1 : 0);
+    }
   }, 180_000);
 });
 

@@ -2199,7 +2199,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The database answers and has this build's migrations; `mail` is the outbox's backlog (never a reason for 503). */
+            /** @description The database answers and has this build's migrations; `mail` is the outbox's backlog (never a reason for 503), forgot-password mail left out (it would tell whether an email has an account). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

@@ -200,7 +200,8 @@ export const v1Paths: ZodOpenApiPathsObject = {
       tags: [HEALTH],
       exemptFromRateLimits: true,
       success: {
-        description: "The database answers and has this build's migrations; `mail` is the outbox's backlog (never a reason for 503).",
+        description:
+          "The database answers and has this build's migrations; `mail` is the outbox's backlog (never a reason for 503), forgot-password mail left out (it would tell whether an email has an account).",
         schema: message("Ready").extend({
           mail: z.object({
             due: z.int().min(0).meta({ description: "Unsent jobs whose time has come." }),

@@ -19,6 +19,12 @@ export interface ResetRequest {
 export const RESET_REQUEST_KIND = "reset_request";
 
 /**
+ * Forgot-password mail: the request row (every email alike) and the code mail it becomes when the
+ * email has an account. Public figures leave these out (see services/check-readiness.ts).
+ */
+export const FORGOT_PASSWORD_KINDS: [string, ...string[]] = [RESET_REQUEST_KIND, "reset_code" satisfies MailKind];
+
+/**
  * Writes `message` to the outbox in the caller's transaction: the mail exists exactly when the
  * change that causes it does, and goes out after the commit (call wakeSender then).
  */

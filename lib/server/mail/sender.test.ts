@@ -9,10 +9,13 @@ import { sealBody } from "./sealed-body";
 import { randomBytes } from "node:crypto";
 
 /**
- * A real SMTP server on loopback whose answer each test chooses: accept, refuse for now (451, as a
- * greylisting or overloaded server does), or refuse for good (550).
+ * A real SMTP server on loopback whose answers each test plans per recipient, attempt by attempt:
+ * accept, refuse for now (451, as a greylisting or overloaded server does), or refuse for good
+ * (550). Past its plan a recipient is accepted. Each attempt's time is kept.
  */
-let answer: "accept" | 451 | 550 = "accept";
+type Answer = "accept" | 451 | 550;
+const plans = new Map<string, Answer[]>();
+const attemptTimes = new Map<string, number[]>();
 const received: { to: string[]; text: string }[] = [];
 const smtp = new SMTPServer({
   authOptional: true,
@@ -22,6 +25,9 @@ const smtp = new SMTPServer({
     const chunks: Buffer[] = [];
     stream.on("data", (chunk: Buffer) => chunks.push(chunk));
     stream.on("end", () => {
+      const to = session.envelope.rcptTo[0]!.address;
+      attemptTimes.set(to, [...(attemptTimes.get(to) ?? []), Date.now()]);
+      const answer = plans.get(to)?.shift() ?? "accept";
       if (answer !== "accept") return callback(Object.assign(new Error("not now"), { responseCode: answer }));
       received.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), text: Buffer.concat(chunks).toString() });
       callback();
@@ -67,7 +73,6 @@ const address = () => `sender-${randomUUID()}@example.com`;
 
 describe("the outbox sender", () => {
   it("sends a committed job at once, marks it sent only then, and keeps no body", async () => {
-    answer = "accept";
     const to = address();
     await queue(to);
     const job = await until(() => jobFor(to), (row) => row.sentAt !== null);
@@ -75,34 +80,35 @@ describe("the outbox sender", () => {
     expect(received.filter((mail) => mail.to.includes(to))).toHaveLength(1);
   });
 
-  it("retries a refused send after a short, growing delay, and sends it once accepted", async () => {
-    answer = 451;
+  it("retries a refused send after a growing delay, and sends it once accepted", async () => {
     const to = address();
+    plans.set(to, [451, 451]);
     await queue(to);
-    const failed = await until(() => jobFor(to), (row) => row.attempts >= 2);
-    expect(failed).toMatchObject({ sentAt: null, deadAt: null, lastError: "EMESSAGE 451 DATA" });
-    answer = "accept";
     const sent = await until(() => jobFor(to), (row) => row.sentAt !== null);
-    expect(sent.attempts).toBeGreaterThanOrEqual(2);
+    expect(sent).toMatchObject({ attempts: 3, deadAt: null, body: null });
     expect(received.filter((mail) => mail.to.includes(to))).toHaveLength(1);
+    // MAIL_RETRY_BASE_MS=200, doubled, each cut by up to a quarter: at least 150 ms, then 300 ms
+    // (lower bounds only: a loaded machine makes gaps longer, never shorter).
+    const [first, second, third] = attemptTimes.get(to)!;
+    expect(second! - first!).toBeGreaterThanOrEqual(150);
+    expect(third! - second!).toBeGreaterThanOrEqual(300);
   });
 
-  it("gives up after MAIL_MAX_ATTEMPTS, dropping the body", async () => {
-    answer = 451;
+  it("gives up after MAIL_MAX_ATTEMPTS (3 here), dropping the body and keeping only the refusal's code", async () => {
     const to = address();
+    plans.set(to, [451, 451, 451]);
     await queue(to);
     const dead = await until(() => jobFor(to), (row) => row.deadAt !== null);
     expect(dead).toMatchObject({ attempts: 3, sentAt: null, body: null, lastError: "EMESSAGE 451 DATA" });
-    answer = "accept";
+    expect(received.filter((mail) => mail.to.includes(to))).toHaveLength(0);
   });
 
   it("gives up at once on a permanent refusal (5xx)", async () => {
-    answer = 550;
     const to = address();
+    plans.set(to, [550]);
     await queue(to);
     const dead = await until(() => jobFor(to), (row) => row.deadAt !== null);
     expect(dead).toMatchObject({ attempts: 1, sentAt: null, lastError: "EMESSAGE 550 DATA" });
-    answer = "accept";
   });
 
   it("gives up on a body sealed under another secret, without sending it", async () => {

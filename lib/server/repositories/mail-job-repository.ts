@@ -1,5 +1,6 @@
 import "server-only";
 import { database, type DbClient } from "../db/client";
+import { Prisma } from "../db/generated/client";
 
 export interface NewMailJob {
   id: string;
@@ -106,15 +107,15 @@ export const mailJobRepository = {
     return next?.nextAttemptAt ?? null;
   },
 
-  /** One round trip over the unsent part of the table (the index's leading column). */
-  async stats(now: Date): Promise<OutboxStats> {
+  /** One round trip over the unsent part of the table (the index's leading column), `excludedKinds` left out. */
+  async stats(now: Date, excludedKinds: [string, ...string[]]): Promise<OutboxStats> {
     const [row] = await database().$queryRaw<{ due: number; pending: number; oldest: Date | null; dead: number }[]>`
       SELECT
         count(*) FILTER (WHERE "deadAt" IS NULL AND "nextAttemptAt" <= ${now})::int AS due,
         count(*) FILTER (WHERE "deadAt" IS NULL)::int AS pending,
         min("createdAt") FILTER (WHERE "deadAt" IS NULL) AS oldest,
         count(*) FILTER (WHERE "deadAt" IS NOT NULL)::int AS dead
-      FROM "MailJob" WHERE "sentAt" IS NULL`;
+      FROM "MailJob" WHERE "sentAt" IS NULL AND kind NOT IN (${Prisma.join(excludedKinds)})`;
     const oldest = row?.oldest ? new Date(row.oldest) : null;
     return {
       due: Number(row?.due ?? 0),

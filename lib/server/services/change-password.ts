@@ -22,7 +22,7 @@ export interface PasswordChange {
 
 export interface ChangeOptions {
   /** The third-party application (API key) the change came through, named in the security event. */
-  application?: string;
+  application?: { id: string; name: string };
   clock?: Clock;
 }
 
@@ -63,7 +63,10 @@ export async function changePassword(
       : 0;
     const versions = { from: user.credentialVersion, to: user.credentialVersion + 1 };
     await sessionRepository.carryOver(user.id, input.revokeOtherSessions ? caller.sessionId : null, versions, tx);
-    const detail = application ? { revokedSessions: revoked, application } : { revokedSessions: revoked };
+    // The key's id beside its name: the name is whatever its creator chose ("Your IT team").
+    const detail = application
+      ? { revokedSessions: revoked, application: application.name, apiKeyId: application.id }
+      : { revokedSessions: revoked };
     await securityEventRepository.record({ userId: user.id, type: "password_changed", detail, ...client }, tx);
     await queueMail("password_changed", passwordChangedMail(user.email, { when: now, ...client }, appUrl), tx);
     return { revokedSessions: revoked, changeSequence: replaced.changeSequence };

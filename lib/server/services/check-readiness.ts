@@ -2,6 +2,7 @@ import "server-only";
 import { SchemaBehindError } from "../db/errors";
 import { migrationNames, pendingMigrations } from "../db/shipped-migrations";
 import { healthRepository } from "../repositories/health-repository";
+import { FORGOT_PASSWORD_KINDS } from "../mail/outbox";
 import { mailJobRepository, type OutboxStats } from "../repositories/mail-job-repository";
 
 // Load balancers poll readiness every few seconds. Migrations are never undone under a running
@@ -24,5 +25,7 @@ export async function checkReadiness(): Promise<OutboxStats> {
     if (pending.length) throw new SchemaBehindError(pending);
     schemaSeenCurrent = true;
   }
-  return mailJobRepository.stats(new Date());
+  // Readiness is public: a forgot-password mail waiting (or its request row vanishing at once)
+  // would tell whether an email has an account. Every other kind shows an SMTP outage as well.
+  return mailJobRepository.stats(new Date(), FORGOT_PASSWORD_KINDS);
 }

@@ -16,7 +16,7 @@ export const PATCH = apiRoute(
     dialect: successFlagDialect,
   },
   async ({ body, principal, client, application }) => {
-    await changePassword(callerOf(principal), { ...body, revokeOtherSessions: true }, client, { application: application!.name });
+    await changePassword(callerOf(principal), { ...body, revokeOtherSessions: true }, client, { application });
     return { body: { success: true, message: "Password updated successfully" } };
   },
 );
