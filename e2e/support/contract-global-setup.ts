@@ -129,7 +129,9 @@ export default async function setup(project: TestProject) {
     const httpsPort = await freePort();
     const [embedded, onPostgres, unreachable, legacy, proofNotRequired, httpsAppUrl, clocked, limits, limitsOnRedis, limitsOnUpstash, redisDown, redisDownClosed, ...instances] = await Promise.all([
       start("pglite", await pglite("pglite"), logDir, mailEnv),
-      postgres ? start("postgres", postgres.target, logDir, { ...mailEnv, ...redisEnv("postgres") }) : undefined,
+      // One database, one secret: instance-a and -b share this database, and every instance's mail
+      // sender may claim any job in it (bodies are sealed under a key from NEXTAUTH_SECRET).
+      postgres ? start("postgres", postgres.target, logDir, { ...mailEnv, ...redisEnv("postgres"), NEXTAUTH_SECRET: sharedSecret }) : undefined,
       start("unreachable-database", { kind: "postgres", url: "postgresql://portal@127.0.0.1:9/unreachable" }, logDir),
       start("legacy-reset", await pglite("legacy"), logDir, {
         ...mailEnv,

@@ -46,9 +46,12 @@ export async function deliverJob(job: ClaimedJob): Promise<void> {
     await mailer().send(message);
   } catch (error) {
     const reason = describeFailure(error);
-    if (error instanceof UnreadableBodyError || isPermanent(error) || job.attempts >= mailMaxAttempts) return giveUp(job, reason, "error");
+    if (isPermanent(error) || job.attempts >= mailMaxAttempts) return giveUp(job, reason, "error");
     const delay = retryDelayMs(job.attempts, mailRetryBaseMs);
-    logger().warn({ job: job.id, kind: job.kind, attempts: job.attempts, reason, retryInMs: delay }, "mail not sent; will retry");
+    // A body this process cannot open may be another instance's, sealed under its NEXTAUTH_SECRET
+    // (a misconfiguration, or a rollout changing it): retried, so that instance can still send it.
+    const hint = error instanceof UnreadableBodyError ? { hint: "is NEXTAUTH_SECRET the same on every instance?" } : {};
+    logger().warn({ job: job.id, kind: job.kind, attempts: job.attempts, reason, retryInMs: delay, ...hint }, "mail not sent; will retry");
     return mailJobRepository.markFailed(job.id, job.attempts, reason, new Date(Date.now() + delay));
   }
   await mailJobRepository.markSent(job.id, new Date());

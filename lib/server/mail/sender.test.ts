@@ -111,13 +111,13 @@ describe("the outbox sender", () => {
     expect(dead).toMatchObject({ attempts: 1, sentAt: null, lastError: "EMESSAGE 550 DATA" });
   });
 
-  it("gives up on a body sealed under another secret, without sending it", async () => {
+  it("retries a body sealed under another secret (another instance's), then gives up, never sending it", async () => {
     const to = address();
     const id = randomUUID();
     await mailJobRepository.add({ id, kind: "password_changed", recipient: to, body: sealBody({ to, subject: "s", text: "t", html: "h" }, randomBytes(32), id) }, database());
     wakeSender();
     const dead = await until(() => jobFor(to), (row) => row.deadAt !== null);
-    expect(dead).toMatchObject({ attempts: 1, lastError: "UNREADABLE_BODY" });
+    expect(dead).toMatchObject({ attempts: 3, lastError: "UNREADABLE_BODY", body: null });
     expect(received.filter((mail) => mail.to.includes(to))).toHaveLength(0);
   });
 });
