@@ -21,6 +21,12 @@ const LABELS: Record<string, string> = {
   password_reset: "Password reset by email",
   api_key_created: "API key created",
   api_key_revoked: "API key revoked",
+  email_verified: "Email verified",
+  email_change_requested: "Email change requested",
+  email_change_failed: "Email change refused (wrong password)",
+  email_changed: "Email changed",
+  email_change_cancelled: "Email change cancelled",
+  email_change_reverted: "Email change undone",
 };
 
 function labelOf(event: SecurityEventView): string {

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { ApiKeysSection } from "@/components/api-keys/api-keys-section";
 import { ChangePasswordForm } from "@/components/change-password-form";
+import { DeleteAccountForm } from "@/components/delete-account-form";
+import { ChangeEmailForm } from "@/components/email/change-email-form";
+import { VerifyEmailBanner } from "@/components/email/verify-email-banner";
 import { SecurityActivity } from "@/components/security-activity";
 import { SessionsList } from "@/components/sessions-list";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -19,6 +22,7 @@ export default async function AccountPage() {
   const [sessions, apiKeys, events] = await Promise.all([listSessions(caller), listApiKeys(caller), recentSecurityEvents(caller)]);
   return (
     <>
+      {!user.emailVerifiedAt && <VerifyEmailBanner email={user.email} />}
       <section className="card" aria-labelledby="account-title">
         <h1 id="account-title">Account settings</h1>
         <dl className="details">
@@ -26,6 +30,8 @@ export default async function AccountPage() {
           <dd>{user.name ?? "—"}</dd>
           <dt>Email</dt>
           <dd data-testid="account-email">{user.email}</dd>
+          <dt>Email verified</dt>
+          <dd data-testid="email-verified">{user.emailVerifiedAt ? "Yes" : "Not yet"}</dd>
           <dt>Member since</dt>
           <dd>{dateFormat.format(user.createdAt)}</dd>
           <dt>Password last changed</dt>
@@ -36,9 +42,15 @@ export default async function AccountPage() {
       <section className="card">
         <ChangePasswordForm email={user.email} name={user.name} />
       </section>
+      <section className="card">
+        <ChangeEmailForm />
+      </section>
       <SessionsList sessions={sessions} />
       <ApiKeysSection apiKeys={apiKeys} />
       <SecurityActivity events={events} />
+      <section className="card">
+        <DeleteAccountForm email={user.email} />
+      </section>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { components } from "./components";
 import { keyPaths } from "./keys";
 import { v1Operation } from "./operation";
 import { seedPaths } from "./seeds";
+import { recoveryPaths } from "./recovery";
 import { v1Paths } from "./v1";
 
 export type OpenApiDocument = oas31.OpenAPIObject;
@@ -37,7 +38,7 @@ function build(): OpenApiDocument {
     },
     // The sidebar's order: what third parties came for first.
     tags: ["Gateway (Cargo Extra)", "Portal additions", "API keys", "Seed clients", "Health", "Reference"].map((name) => ({ name })),
-    paths: { ...v1Paths, ...keyPaths, ...seedPaths, ...ownPaths },
+    paths: { ...v1Paths, ...recoveryPaths, ...keyPaths, ...seedPaths, ...ownPaths },
     components,
   }) as OpenApiDocument;
 }

@@ -21,6 +21,8 @@ export interface V1OperationSpec {
   /** The shared zod schema of the body (described on its input side). */
   body?: z.ZodType;
   auth?: boolean;
+  /** The route serves accounts with an unverified address even with REQUIRE_VERIFIED_EMAIL (no 403 EMAIL_NOT_VERIFIED). */
+  allowUnverified?: boolean;
   pathParams?: z.ZodObject;
   success: { status?: number; description: string; schema: z.ZodType; setsCookies?: boolean };
   /** The codes this route's own work adds. */
@@ -36,6 +38,7 @@ export function v1Operation(spec: V1OperationSpec): ZodOpenApiOperationObject {
   const codes = [
     ...(rateLimited ? GUARDED : DENY_LIST_ONLY),
     ...(spec.auth ? AUTH : []),
+    ...(spec.auth && !spec.allowUnverified ? (["EMAIL_NOT_VERIFIED"] as ErrorCode[]) : []),
     ...(spec.body ? BODY : []),
     ...(spec.errors ?? []),
   ];

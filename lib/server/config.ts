@@ -89,6 +89,7 @@ const settings = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
   PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL: flag(false),
   PASSWORD_RESET_REQUIRE_PROOF: flag(true),
+  REQUIRE_VERIFIED_EMAIL: flag(false),
   TEST_CLOCK_FILE: z.string().optional(),
   ALLOW_INSECURE_HTTP: flag(false),
   TRUST_PROXY: integer(0, 0, 10),
@@ -223,6 +224,8 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     resetRevealsUnknownEmail: parsed.PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL,
     /** Safe default: completing a reset needs the confirmation cookie or the code/token. */
     resetRequiresProof: parsed.PASSWORD_RESET_REQUIRE_PROOF,
+    /** An unverified account's sessions may only verify, change the address, sign out or leave. */
+    requireVerifiedEmail: parsed.REQUIRE_VERIFIED_EMAIL,
     testClockFile: parsed.TEST_CLOCK_FILE,
     trafficDeny: parsed.TRAFFIC_DENY,
     banMs: parsed.TRAFFIC_BAN_MINUTES * 60 * 1000,

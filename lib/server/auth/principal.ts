@@ -47,3 +47,10 @@ export async function resolvePrincipal(request: NextRequest, { bearerOnly = fals
   // A next-auth cookie that no longer names a live session is a presented, bad credential.
   throw request.cookies.has(nextAuthCookieName()) ? new AppError("UNAUTHORIZED") : NO_CREDENTIALS();
 }
+
+/** The caller when a credential is presented (a bad one is 401, as everywhere), else undefined. */
+export async function optionalPrincipal(request: NextRequest): Promise<Principal | undefined> {
+  const presented =
+    request.headers.get("authorization") !== null || !!request.cookies.get(userTokenCookieName())?.value || request.cookies.has(nextAuthCookieName());
+  return presented ? resolvePrincipal(request) : undefined;
+}

@@ -4,7 +4,8 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "../errors";
 import { logger } from "../log";
-import { resolvePrincipal, type Principal } from "../auth/principal";
+import { optionalPrincipal, resolvePrincipal, type Principal } from "../auth/principal";
+import { config } from "../config";
 import { limitAddress, type ClientContext } from "../services/client-context";
 import { clientContext } from "./client-context";
 import { isDatabaseUnavailable } from "../db/errors";
@@ -30,8 +31,13 @@ export interface Reply {
   cookies?: string[];
 }
 
-/** true: Bearer token, userToken cookie or browser session (v1). "bearer": the Authorization header only (the seeds). */
-type AuthOption = true | "bearer";
+/**
+ * true: Bearer token, userToken cookie or browser session (v1). "bearer": the Authorization header
+ * only (the seeds). "optional": v1's credentials when one is presented (a bad one is still 401),
+ * else an anonymous call (links from mail, which may be opened in any browser).
+ */
+type AuthOption = true | "bearer" | "optional";
+type PrincipalOf<A> = A extends "optional" ? Principal | undefined : A extends AuthOption ? Principal : undefined;
 
 interface RouteOptions<S extends z.ZodType | undefined, A extends AuthOption | undefined> {
   /** How errors are written on the wire; v1's `{message, code}` unless the route serves a seed's shape. */
@@ -57,12 +63,18 @@ interface RouteOptions<S extends z.ZodType | undefined, A extends AuthOption | u
    */
   apiKey?: true;
   /**
+   * With REQUIRE_VERIFIED_EMAIL, an account whose address is not verified may call only the
+   * routes marked so (verifying, changing the address, signing out, leaving); others answer 403
+   * EMAIL_NOT_VERIFIED.
+   */
+  allowUnverified?: true;
+  /**
    * The endpoint's rate-limit policies (lib/server/rate-limit/policies.ts), checked after
    * validation and before the handler: before any password hashing or database work.
    */
   limits?: (input: {
     body: S extends z.ZodType ? z.output<S> : undefined;
-    principal: A extends AuthOption ? Principal : undefined;
+    principal: PrincipalOf<A>;
     clientIp: string;
   }) => LimitCheck[];
 }
@@ -70,7 +82,7 @@ interface RouteOptions<S extends z.ZodType | undefined, A extends AuthOption | u
 export interface RouteContext<S extends z.ZodType | undefined, A extends AuthOption | undefined> {
   request: NextRequest;
   body: S extends z.ZodType ? z.output<S> : undefined;
-  principal: A extends AuthOption ? Principal : undefined;
+  principal: PrincipalOf<A>;
   client: ClientContext;
   requestId: string;
   /** The application whose `x-api-key` came with the request (routes with `apiKey: true`). */
@@ -120,9 +132,17 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
       const application = options.apiKey ? await requireApiKey(request) : undefined;
       // Who is calling is settled before the body is looked at: anonymous callers learn nothing
       // about validation rules of protected endpoints.
-      const principal = options.auth ? await resolvePrincipal(request, { bearerOnly: options.auth === "bearer" }) : undefined;
+      const principal =
+        options.auth === "optional"
+          ? await optionalPrincipal(request)
+          : options.auth
+            ? await resolvePrincipal(request, { bearerOnly: options.auth === "bearer" })
+            : undefined;
       userId = principal?.session.user.id;
       if (principal && principal.method !== "bearer" && isCrossSiteMutation(request)) throw new AppError("ACCESS_DENIED");
+      if (principal && !principal.session.user.emailVerifiedAt && !options.allowUnverified && config().requireVerifiedEmail) {
+        throw new AppError("EMAIL_NOT_VERIFIED");
+      }
       const body = options.schema ? await validate(options.schema, await readJsonBody(request)) : undefined;
       if (options.hashesPassword) assertHashCapacity();
       if (options.limits) await enforceLimits(options.limits({ body: body as never, principal: principal as never, clientIp }), clientIp);

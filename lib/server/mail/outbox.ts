@@ -7,7 +7,15 @@ import { mailJobRepository } from "../repositories/mail-job-repository";
 import type { MailMessage } from "./mailer";
 import { sealBody } from "./sealed-body";
 
-export type MailKind = "account_created" | "password_changed" | "password_reset" | "reset_code";
+export type MailKind =
+  | "account_created"
+  | "password_changed"
+  | "password_reset"
+  | "reset_code"
+  | "email_verification"
+  | "email_change"
+  | "email_changed"
+  | "account_deleted";
 
 /** What a forgot-password request leaves for the sender (see services/issue-password-reset.ts). */
 export interface ResetRequest {

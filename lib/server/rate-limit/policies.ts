@@ -34,6 +34,19 @@ export const DEFAULT_POLICIES = {
   "change-password-per-user": { limit: 5, windowMs: 15 * MINUTE },
   /** API keys created per account: each costs a transaction and a security event. */
   "api-key-create-per-user": { limit: 20, windowMs: HOUR },
+  /** Verification codes and links checked, right or wrong (a code is a guess). */
+  "verify-email-per-ip": { limit: 10, windowMs: 15 * MINUTE },
+  "verify-email-per-user": { limit: 10, windowMs: 15 * MINUTE },
+  /** Verification mails asked for again, beside the one-a-minute cooldown. */
+  "verify-email-resend-per-user": { limit: 5, windowMs: HOUR },
+  /** Email changes asked for: each re-checks the password and mails two addresses. */
+  "email-change-per-user": { limit: 5, windowMs: HOUR },
+  "email-change-per-ip": { limit: 20, windowMs: HOUR },
+  /** The new address's code or link, and undo/cancel links, checked. */
+  "email-confirm-per-user": { limit: 10, windowMs: 15 * MINUTE },
+  "email-confirm-per-ip": { limit: 10, windowMs: 15 * MINUTE },
+  /** Deletions tried: each checks the password. */
+  "delete-account-per-user": { limit: 5, windowMs: 15 * MINUTE },
   "forgot-password-per-email": { limit: 3, windowMs: 15 * MINUTE },
   "forgot-password-per-ip": { limit: 20, windowMs: HOUR },
   "confirm-reset-per-ip": { limit: 10, windowMs: 15 * MINUTE },

@@ -93,6 +93,11 @@ export const mailJobRepository = {
   },
 
   /** A forgot-password request for an email without an account: nothing to send, nothing kept. */
+  /** Drops mail not yet sent to an address (an account being deleted: its reset codes, its requests). */
+  async discardUnsentTo(recipient: string, db: DbClient): Promise<void> {
+    await db.mailJob.deleteMany({ where: { recipient, sentAt: null } });
+  },
+
   async remove(id: string): Promise<void> {
     await database().mailJob.deleteMany({ where: { id } });
   },

@@ -39,6 +39,11 @@ export const passwordResetRepository = {
     await (db ? replace(db) : inTransaction(replace));
   },
 
+  /** Ends the user's unfinished resets: codes mailed to an address the account no longer has. */
+  async discardOpen(userId: string, db: DbClient): Promise<void> {
+    await db.passwordReset.deleteMany({ where: { userId, consumedAt: null } });
+  },
+
   findNewestForUser(userId: string): Promise<ResetRecord | null> {
     return database().passwordReset.findFirst({ where: { userId }, orderBy: { createdAt: "desc" }, select: resetSelect });
   },

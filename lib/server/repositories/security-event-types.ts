@@ -12,6 +12,12 @@ export const SECURITY_EVENT_TYPES = [
   "password_reset",
   "api_key_created",
   "api_key_revoked",
+  "email_verified",
+  "email_change_requested",
+  "email_change_failed",
+  "email_changed",
+  "email_change_cancelled",
+  "email_change_reverted",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -10,6 +10,7 @@ export const publicUserSelect = {
   name: true,
   createdAt: true,
   passwordChangedAt: true,
+  emailVerifiedAt: true,
 } as const satisfies Prisma.UserSelect;
 
 /**
@@ -79,5 +80,44 @@ export const userRepository = {
   /** Replaces the hash only if it is still the one that was verified (a rehash must not undo a change). */
   async upgradeHash(id: string, verifiedHash: string, newHash: string): Promise<void> {
     await database().user.updateMany({ where: { id, passwordHash: verifiedHash }, data: { passwordHash: newHash } });
+  },
+
+  /** Marks the address proven, only while it is still the account's address. */
+  async markEmailVerified(id: string, email: string, now: Date, db: DbClient): Promise<boolean> {
+    const { count } = await db.user.updateMany({ where: { id, email }, data: { emailVerifiedAt: now } });
+    return count === 1;
+  },
+
+  /**
+   * Moves the account to `to` (proven by the change or undo that calls this), only if its address
+   * is still `from`. Throws EmailTakenError when another account holds `to`: the unique index
+   * decides, so two accounts can never end up with one address.
+   */
+  async changeEmail(id: string, from: string, to: string, now: Date, db: DbClient): Promise<boolean> {
+    try {
+      const { count } = await db.user.updateMany({
+        where: { id, email: from },
+        data: { email: to, emailVerifiedAt: now, changeSequence: { increment: 1 } },
+      });
+      return count === 1;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailTakenError();
+      throw error;
+    }
+  },
+
+  /** Whether an account holds this address (the email change tells the address, never the caller). */
+  async emailInUse(email: string, db: DbClient = database()): Promise<boolean> {
+    return (await db.user.count({ where: { email } })) > 0;
+  },
+
+  /**
+   * Deletes the account only if its password and credential version are still the ones verified:
+   * a password change that commits first makes this delete nothing (and the deletion fails).
+   * Sessions, API keys, resets, challenges and security events go with it (ON DELETE CASCADE).
+   */
+  async deleteIfCredentialsCurrent(user: { id: string; passwordHash: string; credentialVersion: number }, db: DbClient): Promise<boolean> {
+    const { count } = await db.user.deleteMany({ where: { id: user.id, passwordHash: user.passwordHash, credentialVersion: user.credentialVersion } });
+    return count === 1;
   },
 };

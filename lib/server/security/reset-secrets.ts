@@ -19,7 +19,7 @@ export function generateResetSecret(): string {
  * (the same six digits hash differently in another reset), so a leaked table cannot be
  * enumerated for codes, nor hashes reused across resets.
  */
-export function keyedHash(purpose: "code" | "token" | "proof", value: string, scope = ""): string {
+export function keyedHash(purpose: "code" | "token" | "proof" | "email-code" | "email-token", value: string, scope = ""): string {
   return createHmac("sha256", config().resetHashKey).update(`${purpose}\u0000${scope}\u0000${value}`).digest("hex");
 }
 

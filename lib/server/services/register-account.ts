@@ -9,9 +9,11 @@ import { EmailTakenError, userRepository, type PublicUser } from "../repositorie
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { hashPassword } from "../security/password-hash";
 import type { ClientContext } from "./client-context";
+import { issueEmailVerification } from "./issue-email-verification";
 
 /**
- * Creates an account, its first security event and its welcome mail in one transaction. The
+ * Creates an account, its first security event, its welcome mail and its verification code and
+ * mail in one transaction. The
  * input has passed registerSchema, password policy included.
  */
 export async function registerAccount(input: RegisterInput, client: ClientContext): Promise<PublicUser> {
@@ -22,6 +24,7 @@ export async function registerAccount(input: RegisterInput, client: ClientContex
       const created = await userRepository.create({ email: input.email, name: input.name, passwordHash }, tx);
       await securityEventRepository.record({ userId: created.id, type: "account_created", ...client }, tx);
       await queueMail("account_created", accountCreatedMail(created.email, appUrl), tx);
+      await issueEmailVerification(created, new Date(), tx);
       return created;
     });
     wakeSender();

@@ -5,9 +5,9 @@ import { isCrossSiteRequest } from "@/lib/server/http/same-origin";
 import { userTokenCookie } from "@/lib/server/auth/cookies";
 import { rotateApiToken } from "@/lib/server/services/sessions";
 
-export const GET = apiRoute({ auth: true }, async ({ principal, request }) => {
+export const GET = apiRoute({ auth: true, allowUnverified: true }, async ({ principal, request }) => {
   const { session, token } = principal;
-  const user = presentUser(session.user);
+  const user = { ...presentUser(session.user), emailVerified: session.user.emailVerifiedAt !== null };
   // A browser (next-auth) session has no API token to rotate; its JWT is renewed by next-auth.
   // A userToken cookie is rotated only on requests from this site: a link on another site must
   // not be able to replace the cookie (a GET navigation carries it).

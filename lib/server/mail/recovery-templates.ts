@@ -1,0 +1,70 @@
+import "server-only";
+import type { MailMessage } from "./mailer";
+import { escapeHtml, layout } from "./templates";
+
+function message(to: string, subject: string, lines: string[], html: string[]): MailMessage {
+  return { to, subject, text: lines.join("\n"), html: layout(subject, html) };
+}
+
+const codeHtml = (code: string) => `<strong style="font-size:1.4rem;letter-spacing:0.2rem">${escapeHtml(code)}</strong>`;
+
+/** After registration (and on request): the code for /account and a link that needs no session. */
+export function verifyEmailMail(to: string, code: string, link: string): MailMessage {
+  return message(
+    to,
+    "Verify your email address",
+    [`Your verification code is ${code}. It expires in 24 hours.`, "", `Or open this link: ${link}`, "", "If you did not create an account, ignore this message."],
+    [`Your verification code is ${codeHtml(code)}. It expires in 24 hours.`, `Or <a href="${escapeHtml(link)}">verify with one click</a>.`, "If you did not create an account, ignore this message."],
+  );
+}
+
+/** To the new address: the code and link that complete a change. */
+export function confirmNewEmailMail(to: string, code: string, link: string): MailMessage {
+  return message(
+    to,
+    "Confirm your new email address",
+    [`Your confirmation code is ${code}. It expires in 24 hours.`, "", `Or open this link: ${link}`, "", "If you did not ask for this, ignore this message: nothing changes."],
+    [`Your confirmation code is ${codeHtml(code)}. It expires in 24 hours.`, `Or <a href="${escapeHtml(link)}">confirm with one click</a>.`, "If you did not ask for this, ignore this message: nothing changes."],
+  );
+}
+
+/** To a new address that already has an account: no code, so the request reveals nothing to the caller. */
+export function emailAlreadyUsedMail(to: string, appUrl: string): MailMessage {
+  const recover = `${appUrl}/forgot-password`;
+  return message(
+    to,
+    "Someone tried to use your email address",
+    ["Someone asked to move another account to this email address, which already has an account. Nothing changed.", "", `If you have forgotten your password: ${recover}`],
+    ["Someone asked to move another account to this email address, which already has an account. Nothing changed.", `If you have forgotten your password: <a href="${escapeHtml(recover)}">reset it</a>.`],
+  );
+}
+
+/** To the old address when a change is asked for, with the link that cancels it. */
+export function emailChangeRequestedMail(to: string, newEmail: string, cancelLink: string): MailMessage {
+  return message(
+    to,
+    "A change of your email address was requested",
+    [`Someone signed in to your account asked to change its email address to ${newEmail}.`, "", `If this wasn't you, cancel it and sign out every session: ${cancelLink}`],
+    [`Someone signed in to your account asked to change its email address to ${escapeHtml(newEmail)}.`, `If this wasn't you, <a href="${escapeHtml(cancelLink)}">cancel it and sign out every session</a>.`],
+  );
+}
+
+/** To the old address once the change is done, with the undo link (7 days). */
+export function emailChangedMail(to: string, newEmail: string, undoLink: string): MailMessage {
+  return message(
+    to,
+    "Your email address was changed",
+    [`The email address of your account is now ${newEmail}.`, "", `If this wasn't you, undo it within 7 days (this signs out every session and sends you a password reset code): ${undoLink}`],
+    [`The email address of your account is now ${escapeHtml(newEmail)}.`, `If this wasn't you, <a href="${escapeHtml(undoLink)}">undo it within 7 days</a> (this signs out every session and sends you a password reset code).`],
+  );
+}
+
+/** Goodbye: the account and its data are gone. */
+export function accountDeletedMail(to: string): MailMessage {
+  return message(
+    to,
+    "Your account was deleted",
+    ["Your account and its personal data were deleted. This address can be used to register again."],
+    ["Your account and its personal data were deleted. This address can be used to register again."],
+  );
+}

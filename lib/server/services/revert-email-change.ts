@@ -1,0 +1,48 @@
+import "server-only";
+import type { RevertEmailChangeInput } from "@/lib/schemas/email-recovery";
+import { systemClock, type Clock } from "../clock";
+import { inTransaction } from "../db/client";
+import { AppError } from "../errors";
+import { wakeSender } from "../mail/outbox";
+import { emailChallengeRepository } from "../repositories/email-challenge-repository";
+import { securityEventRepository } from "../repositories/security-event-repository";
+import { sessionRepository } from "../repositories/session-repository";
+import { EmailTakenError, userRepository } from "../repositories/user-repository";
+import type { ClientContext } from "./client-context";
+import { changeForCancelToken, challengeForToken } from "./email-challenges";
+import { issueResetCode } from "./issue-reset-code";
+
+/**
+ * POST /api/v1/user/email/revert: "this wasn't me", from the old address. Its token is either the
+ * cancel link of a pending change or the undo link (7 days) of a completed one. Whoever asked for
+ * the change knew the password and held a session, so either way, in one transaction, every
+ * session and API token of the account is revoked and a reset code goes to the old address; an
+ * undo also moves the account back to it (409 EMAIL_TAKEN if someone registered it meanwhile).
+ */
+export async function revertEmailChange(input: RevertEmailChangeInput, client: ClientContext, clock: Clock = systemClock): Promise<{ email: string }> {
+  const now = clock.now();
+  const undo = await challengeForToken(input.token, "revert", now);
+  const challenge = undo ?? (await changeForCancelToken(input.token, now));
+  if (!challenge || challenge.purpose === "verify") throw new AppError("INVALID_OTP");
+  const user = await userRepository.findCredentialsById(challenge.userId);
+  if (!user) throw new AppError("INVALID_OTP");
+  // An undo restores the address it names; a cancel keeps the current one.
+  const email = undo ? challenge.email : user.email;
+
+  try {
+    await inTransaction(async (tx) => {
+      if (!(await emailChallengeRepository.consume(challenge.id, now, tx))) throw new AppError("INVALID_OTP");
+      if (undo && !(await userRepository.changeEmail(user.id, user.email, email, now, tx))) throw new AppError("INVALID_OTP");
+      await emailChallengeRepository.discardOpen(user.id, ["change", "verify"], tx);
+      const revoked = await sessionRepository.revokeAllForUser(user.id, null, now, tx);
+      const type = undo ? "email_change_reverted" : "email_change_cancelled";
+      await securityEventRepository.record({ userId: user.id, type, detail: { revokedSessions: revoked }, ...client }, tx);
+      await issueResetCode({ id: user.id, email }, now, client, tx);
+    });
+  } catch (error) {
+    if (error instanceof EmailTakenError) throw new AppError("EMAIL_TAKEN");
+    throw error;
+  }
+  wakeSender();
+  return { email };
+}
