@@ -12,7 +12,9 @@ const hostileValue = (account: { email: string; password: string }) =>
     fc.array(fc.string(), { maxLength: 5 }),
     fc.constantFrom(account.email, account.password, ` ${account.password}`, account.password.toUpperCase(), [account.password]),
   );
-const knownField = fc.constantFrom("email", "password", "oldPassword", "newPassword", "name", "resetToken", "revokeOtherSessions", "__proto__", "constructor");
+const knownField = fc.constantFrom(
+  "email", "password", "oldPassword", "newPassword", "name", "resetToken", "revokeOtherSessions", "newEmail", "code", "token", "__proto__", "constructor",
+);
 const hostileBody = (account: { email: string; password: string }) =>
   fc.oneof(
     fc.dictionary(knownField, hostileValue(account), { maxKeys: 6 }).map((body) => JSON.stringify(body)),
@@ -54,6 +56,16 @@ function mayChangePassword(raw: string, oldPassword: string, { readsRevokeFlag =
   return changes && (!readsRevokeFlag || revokeOtherSessions === undefined || typeof revokeOtherSessions === "boolean");
 }
 
+/** True for a body whose `password` is the account's: DELETE /api/v1/user would (rightly) close the account. */
+function mayDeleteAccount(raw: string, password: string): boolean {
+  try {
+    const body = JSON.parse(raw) as Record<string, unknown> | null;
+    return typeof body?.password === "string" && body.password.normalize("NFKC") === password.normalize("NFKC");
+  } catch {
+    return false;
+  }
+}
+
 /** A fresh API token and browser session: a run that logged out or revoked sessions leaves the next one a live caller. */
 async function liveCredentials(api: ApiClient, url: string, email: string, password: string): Promise<Array<Record<string, string>>> {
   const login = await api.login({ email, password });
@@ -74,6 +86,11 @@ const ENDPOINTS: Array<[string, string]> = [
   ["POST", "/api/v1/user/password-reset"],
   ["POST", "/api/v1/user/sessions/revoke-others"],
   ["POST", "/api/v1/user/api-keys"],
+  ["POST", "/api/v1/user/verify-email"],
+  ["POST", "/api/v1/user/email"],
+  ["POST", "/api/v1/user/email/confirm"],
+  ["POST", "/api/v1/user/email/revert"],
+  ["DELETE", "/api/v1/user"],
   ["PATCH", "/api/user/password"],
   ["PUT", "/auth/v1/users/me/password"],
   ["POST", "/v1/users/profile/change-password"],
@@ -105,6 +122,8 @@ describe.each(backends)("random input to every password endpoint on $name", ({ u
     await fc.assert(
       fc.asyncProperty(hostileBody({ email, password }), fc.nat(auths.length - 1), async (raw, authIndex) => {
         fc.pre(!(rule.changesWith.includes(authIndex) && mayChangePassword(raw, password, rule)));
+        // The right password deletes the account (delete-account.test.ts covers that): not hostile input.
+        fc.pre(!(path === "/api/v1/user" && authIndex > 0 && mayDeleteAccount(raw, password)));
         const headers = apiKey ? { ...auths[authIndex], "x-api-key": apiKey } : auths[authIndex];
         const response = await api.request(method, path, undefined, { raw, headers });
         expect(response.status, `${method} ${path} with ${raw.slice(0, 200)}`).toBeLessThan(500);

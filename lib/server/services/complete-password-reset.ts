@@ -11,6 +11,7 @@ import { passwordResetMail } from "../mail/templates";
 import { passwordResetRepository, type ResetRecord } from "../repositories/password-reset-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { sessionRepository } from "../repositories/session-repository";
+import { emailChallengeRepository } from "../repositories/email-challenge-repository";
 import { userRepository } from "../repositories/user-repository";
 import { hashPassword, verifyPassword } from "../security/password-hash";
 import { keyedHash } from "../security/reset-secrets";
@@ -65,6 +66,8 @@ export async function completePasswordReset(
     const confirmedAfter = new Date(now.getTime() - RESET_CONFIRMATION_WINDOW_MS);
     if (!(await passwordResetRepository.consume(reset.id, confirmedAfter, now, tx))) throw new AppError("INVALID_REQUEST");
     await userRepository.setPasswordHash(reset.userId, newHash, now, tx);
+    // The owner is taking the account back: a pending email change (perhaps the intruder's) ends.
+    await emailChallengeRepository.discardOpen(reset.userId, ["change"], tx);
     const revoked = await sessionRepository.revokeAllForUser(reset.userId, null, now, tx);
     await securityEventRepository.record({ userId: reset.userId, type: "password_reset", detail: { revokedSessions: revoked }, ...client }, tx);
     await queueMail("password_reset", passwordResetMail(reset.user.email, { when: now, ...client }, appUrl), tx);

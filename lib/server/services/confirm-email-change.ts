@@ -48,10 +48,11 @@ export async function confirmEmailChange(
   const keep = caller?.userId === user.id ? caller.sessionId : null;
   try {
     await inTransaction(async (tx) => {
+      // Resets first, as a reset's completion takes its reset row first: one lock order, no deadlock.
+      await passwordResetRepository.discardOpen(user.id, tx);
       if (!(await emailChallengeRepository.consume(challenge.id, now, tx))) throw new AppError("INVALID_OTP");
       // Conditional on the address read above: an undo or another change in between wins.
       if (!(await userRepository.changeEmail(user.id, user.email, challenge.email, now, tx))) throw new AppError("INVALID_OTP");
-      await passwordResetRepository.discardOpen(user.id, tx);
       await emailChallengeRepository.discardOpen(user.id, ["verify"], tx);
       const revoked = await sessionRepository.revokeAllForUser(user.id, keep, now, tx);
       const undo = { id: undoId, userId: user.id, email: user.email, tokenHash: keyedHash("email-token", undoToken) };

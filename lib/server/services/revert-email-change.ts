@@ -5,6 +5,7 @@ import { inTransaction } from "../db/client";
 import { AppError } from "../errors";
 import { wakeSender } from "../mail/outbox";
 import { emailChallengeRepository } from "../repositories/email-challenge-repository";
+import { passwordResetRepository } from "../repositories/password-reset-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { sessionRepository } from "../repositories/session-repository";
 import { EmailTakenError, userRepository } from "../repositories/user-repository";
@@ -31,6 +32,8 @@ export async function revertEmailChange(input: RevertEmailChangeInput, client: C
 
   try {
     await inTransaction(async (tx) => {
+      // Resets first, as a reset's completion takes its reset row first: one lock order, no deadlock.
+      await passwordResetRepository.discardOpen(user.id, tx);
       if (!(await emailChallengeRepository.consume(challenge.id, now, tx))) throw new AppError("INVALID_OTP");
       if (undo && !(await userRepository.changeEmail(user.id, user.email, email, now, tx))) throw new AppError("INVALID_OTP");
       await emailChallengeRepository.discardOpen(user.id, ["change", "verify"], tx);
