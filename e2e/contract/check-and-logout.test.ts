@@ -17,6 +17,7 @@ describe.each(backends)("GET /api/v1/user/check on $name", ({ url }) => {
       name: "Rotating Rita",
       createdAt: expect.any(String),
       passwordChangedAt: null,
+      emailVerified: false,
     });
     expect(checked.body.token).not.toBe(token);
     expect(checked.headers.get("set-cookie")).toContain(`userToken=${checked.body.token}`);
