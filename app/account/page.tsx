@@ -8,6 +8,7 @@ import { SecurityActivity } from "@/components/security-activity";
 import { SessionsList } from "@/components/sessions-list";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireBrowserSession } from "@/lib/server/auth/require-session";
+import { config } from "@/lib/server/config";
 import { listApiKeys } from "@/lib/server/services/api-keys";
 import { listSessions, recentSecurityEvents } from "@/lib/server/services/manage-sessions";
 
@@ -19,7 +20,9 @@ export default async function AccountPage() {
   const session = await requireBrowserSession("/account");
   const { user } = session;
   const caller = { userId: user.id, sessionId: session.id };
-  const [sessions, apiKeys, events] = await Promise.all([listSessions(caller), listApiKeys(caller), recentSecurityEvents(caller)]);
+  // REQUIRE_VERIFIED_EMAIL: until the address is verified, the page offers what the API allows.
+  const limited = config().requireVerifiedEmail && !user.emailVerifiedAt;
+  const [sessions, apiKeys, events] = limited ? [[], [], []] : await Promise.all([listSessions(caller), listApiKeys(caller), recentSecurityEvents(caller)]);
   return (
     <>
       {!user.emailVerifiedAt && <VerifyEmailBanner email={user.email} />}
@@ -39,15 +42,21 @@ export default async function AccountPage() {
         </dl>
         <SignOutButton />
       </section>
-      <section className="card">
-        <ChangePasswordForm email={user.email} name={user.name} />
-      </section>
+      {!limited && (
+        <section className="card">
+          <ChangePasswordForm email={user.email} name={user.name} />
+        </section>
+      )}
       <section className="card">
         <ChangeEmailForm />
       </section>
-      <SessionsList sessions={sessions} />
-      <ApiKeysSection apiKeys={apiKeys} />
-      <SecurityActivity events={events} />
+      {!limited && (
+        <>
+          <SessionsList sessions={sessions} />
+          <ApiKeysSection apiKeys={apiKeys} />
+          <SecurityActivity events={events} />
+        </>
+      )}
       <section className="card">
         <DeleteAccountForm email={user.email} />
       </section>
