@@ -6,7 +6,8 @@ export const mailDir = inject("mailDir");
 
 /** The newest mail to `to` with `subject` since `after`, and the code and link token it carries. */
 export async function mailedSecrets(to: string, subject: string, after: number, dir = mailDir) {
-  const mail = await waitForMail(dir, { to, subject, after });
+  // Generous: every registration in the suite queues two mails for the one sender per server.
+  const mail = await waitForMail(dir, { to, subject, after }, 30_000);
   const code = /code is (\d{6})/.exec(mail.text ?? "")?.[1];
   const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text ?? "")?.[1];
   return { code, token, mail };
