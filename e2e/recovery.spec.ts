@@ -29,7 +29,7 @@ test("verify → change → confirm → undo, all on the pages, with mail read f
   const change = section(page, "Change email address");
   const askedAt = Date.now() - 1000;
   await change.getByLabel("New email address").fill(newEmail);
-  await change.getByLabel("Current password").fill(account.password);
+  await change.getByLabel("Your password", { exact: true }).fill(account.password);
   await change.getByRole("button", { name: "Change email" }).click();
   await expect(change.getByTestId("pending-email")).toHaveText(newEmail);
   const confirmation = await mailed(newEmail, "Confirm your new email address", askedAt);

@@ -65,7 +65,7 @@ export function ChangeEmailForm() {
       ) : (
         <form onSubmit={onRequest} noValidate>
           <TextInput label="New email address" type="email" autoComplete="email" error={request.formState.errors.newEmail?.message} {...request.register("newEmail")} />
-          <PasswordInput label="Current password" autoComplete="current-password" error={request.formState.errors.password?.message} {...request.register("password")} />
+          <PasswordInput label="Your password" autoComplete="current-password" error={request.formState.errors.password?.message} {...request.register("password")} />
           <button type="submit" className="button" disabled={request.formState.isSubmitting}>
             Change email
           </button>
