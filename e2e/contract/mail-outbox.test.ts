@@ -11,6 +11,7 @@ import { durabilityBackends, eventually, mailCount, quickMailEnv, scratchDir, sl
 
 const CHANGED = "Your password was changed";
 const WELCOME = "Your account was created";
+const VERIFY = "Verify your email address";
 const CODE = "Your password reset code";
 const RESET = "Your password was reset";
 
@@ -70,13 +71,15 @@ describe.each(durabilityBackends)("mail delivery on $name", ({ name, create }) =
     // email's request leaves nothing to send), or polling it would tell accounts apart.
     await sleep(1_500);
     const waiting = await readiness(api);
-    expect(waiting.pending).toBe(3 + 3);
+    // A welcome and a verification mail per registration and a notice per change (readiness leaves
+    // forgot-password mail out).
+    expect(waiting.pending).toBe(3 * 2 + 3);
     expect(waiting.oldestPendingSeconds).toBeGreaterThanOrEqual(1);
     expect(waiting.dead).toBe(0);
 
     mailServer = await startMailServer(mailDir, { port: smtpPort });
     for (const account of accounts) {
-      for (const subject of [WELCOME, CHANGED]) {
+      for (const subject of [WELCOME, VERIFY, CHANGED]) {
         expect(await eventually(() => mailCount(mailDir, account.email, subject), (n) => n >= 1), `${subject} to ${account.email}`).toBe(1);
       }
     }
@@ -96,6 +99,7 @@ describe.each(durabilityBackends)("mail delivery on $name", ({ name, create }) =
     await sleep(1_500);
     for (const account of accounts) {
       expect(await mailCount(mailDir, account.email, WELCOME)).toBe(1);
+      expect(await mailCount(mailDir, account.email, VERIFY)).toBe(1);
       expect(await mailCount(mailDir, account.email, CHANGED)).toBe(1);
     }
     expect(await mailCount(mailDir, accounts[0]!.email, CODE)).toBe(1);
