@@ -1,23 +1,29 @@
-// Runs before every request. A path of the API (the OpenAPI document's, or any under /api) goes on to
-// its route, which meets the traffic guard there, except a method the path does not have: a JSON 405
-// with Allow here. Pages: the deny list and bans, then a fresh nonce and the Content-Security-Policy
-// that allows only it.
+// Runs before pages, and before an API request whose method its path lacks (server.ts marks those):
+// a JSON 405 with Allow here. Every other API request goes straight to its route, which meets the
+// traffic guard there. Pages: the deny list and bans, then a fresh nonce and the
+// Content-Security-Policy that allows only it.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/security-headers";
+import { FETCH_FORBIDDEN_METHODS, isApiPath, REFUSED_METHOD_HEADER } from "./lib/served-routes";
 import { clientContext } from "./lib/server/http/client-context";
-import { isDocumentedPath, refuseUnknownMethod } from "./lib/server/http/method-not-allowed";
+import { refuseUnknownMethod } from "./lib/server/http/method-not-allowed";
 import { refusePage } from "./lib/server/http/traffic-guard";
 
 export async function proxy(request: NextRequest) {
-  const refused = refuseUnknownMethod(request);
+  // TRACE and the like arrive as GETs (fetch cannot carry them), named by server.ts.
+  const method = request.headers.get(REFUSED_METHOD_HEADER) ?? request.method;
+  const refused = refuseUnknownMethod(request, method);
   if (refused) return refused;
   const { pathname } = request.nextUrl;
   // The seeds' routes outside /api (/auth/v1/…, /v1/…) are API routes too: their guard answers in
   // their dialect. Only the documented ones: any other path there is a page (deny list, CSP).
-  if (pathname === "/api" || pathname.startsWith("/api/") || isDocumentedPath(pathname)) return NextResponse.next();
+  if (isApiPath(pathname)) return NextResponse.next();
   // The same validated TRAFFIC_DENY and the same bans as the API's guard.
   if (await refusePage(clientContext(request.headers))) {
     return new NextResponse("Access denied", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  if (FETCH_FORBIDDEN_METHODS.has(method)) {
+    return new NextResponse("Method Not Allowed", { status: 405, headers: { "content-type": "text/plain; charset=utf-8", allow: "GET, HEAD" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, {
@@ -34,10 +40,16 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Every request but static files: the API (for its 405) and pages, prefetches and router (RSC)
-// requests included: a page request that skipped this proxy would skip the deny list and go out
-// without a CSP. Next.js strips the RSC headers from `request` here and puts them back after the
-// override, so router requests still get their payload.
+// Pages (prefetches and router (RSC) requests included: a page request that skipped this proxy
+// would skip the deny list and go out without a CSP), and the API requests server.ts marks with
+// REFUSED_METHOD_HEADER. The API's paths (/api, and the two seed paths outside it; a unit test
+// keeps this list equal to lib/served-routes.ts) are left out: the proxy costs a cheap answer as
+// much again. Next.js strips the RSC headers from `request` here and puts them back after the
+// override, so router requests still get their payload. Matchers must be literals (Next reads
+// them at build time).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    "/((?!api/|api$|auth/v1/users/me/password$|v1/users/profile/change-password$|_next/static|_next/image|favicon.ico).*)",
+    { source: "/:path*", has: [{ type: "header", key: "x-portal-refused-method" }] },
+  ],
 };

@@ -8,6 +8,7 @@ import { databaseTarget, describeTarget, isInMemory, openServedInMemoryDatabase 
 import { applyMigrations, migrationReport } from "./lib/server/db/migrate";
 import { runShutdownHooks } from "./lib/server/lifecycle";
 import { FORWARDING_HEADERS, trustedClientAddress } from "./lib/traffic/client-address";
+import { FETCH_FORBIDDEN_METHODS, isRefusedMethod, REFUSED_METHOD_HEADER } from "./lib/served-routes";
 
 /**
  * `prestart` and `predev` (prisma/migrate.ts) migrate every database but an in-memory one, which
@@ -18,6 +19,15 @@ async function migrateInMemoryDatabase() {
   if (!isInMemory(target)) return;
   const applied = await applyMigrations(openServedInMemoryDatabase(target));
   console.log(migrationReport(`${describeTarget(target)} (this process)`, applied));
+}
+
+/** The path of a request target ("/a/b?c" → "/a/b"), as Next.js routes it. */
+function pathOf(target = "/"): string {
+  try {
+    return new URL(target, "http://server").pathname;
+  } catch {
+    return target;
+  }
 }
 
 async function main() {
@@ -43,6 +53,13 @@ async function main() {
     for (const header of FORWARDING_HEADERS) delete request.headers[header];
     // The one address the app reads (lib/server/http/client-context.ts).
     request.headers["x-forwarded-for"] = client;
+    // The proxy runs for pages and for these only (see proxy.ts's matcher and lib/served-routes.ts).
+    delete request.headers[REFUSED_METHOD_HEADER];
+    const method = request.method ?? "GET";
+    if (FETCH_FORBIDDEN_METHODS.has(method) || isRefusedMethod(pathOf(request.url), method)) {
+      request.headers[REFUSED_METHOD_HEADER] = method;
+      if (FETCH_FORBIDDEN_METHODS.has(method)) request.method = "GET";
+    }
     void handle(request, response);
   });
   const ready = () =>

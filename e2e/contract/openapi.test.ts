@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { openApiDocument } from "@/lib/openapi/document";
 import { apiClient, backends } from "./client";
@@ -33,6 +34,44 @@ describe.each(backends)("a method a path does not have, on $name", ({ url }) => 
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(response.headers.get("x-request-id")).toBeTruthy();
     expect(response.body).toEqual({ message: "Method Not Allowed", code: "METHOD_NOT_ALLOWED" });
+  });
+});
+
+/** fetch cannot send TRACE or CONNECT: a raw request, as a scanner sends it. */
+function rawRequest(base: string, method: string, path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, base), { method }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, text }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+describe.each(backends)("methods no route handler takes, on $name", ({ url }) => {
+  it.each([
+    ["TRACE", "/api/v1/user/check", "GET, HEAD, OPTIONS"],
+    ["PROPFIND", "/api/health", "GET, HEAD, OPTIONS"],
+  ])("%s %s answers 405 in JSON with Allow: %s", async (method, path, allow) => {
+    const response = await rawRequest(url, method, path);
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe(allow);
+    expect(JSON.parse(response.text)).toEqual({ message: "Method Not Allowed", code: "METHOD_NOT_ALLOWED" });
+  });
+
+  it.each(["TRACE", "PROPFIND"])("%s on an unknown API path answers the catch-all's JSON 404", async (method) => {
+    const response = await rawRequest(url, method, "/api/no-such-path");
+    expect(response.status).toBe(404);
+    expect(JSON.parse(response.text)).toEqual({ message: "Not Found", code: "NOT_FOUND" });
+  });
+
+  it("answers TRACE on a page with 405, never an echo or a 500", async () => {
+    const response = await rawRequest(url, "TRACE", "/sign-in");
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe("GET, HEAD");
   });
 });
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./document";
-import { HTTP_METHODS, NEXT_AUTH_ROUTE } from "./routes";
+import { DOCUMENTED_ROUTES, HTTP_METHODS, NEXT_AUTH_ROUTE } from "@/lib/served-routes";
 
 const APP = path.join(process.cwd(), "app");
 
@@ -79,6 +79,11 @@ describe("the OpenAPI document and the route files", () => {
   it("has an operation for every method of every route file", () => {
     const missing = implemented().filter((route) => !documented().includes(route));
     expect(missing, "route files without an operation in lib/openapi").toEqual([]);
+  });
+
+  it("lists in lib/served-routes.ts exactly the document's paths and methods (server.ts routes 405s by it)", () => {
+    const listed = Object.entries(DOCUMENTED_ROUTES).flatMap(([template, methods]) => methods.map((method) => `${method} ${template}`));
+    expect(listed.sort()).toEqual(documented().sort());
   });
 
   it("has a route file for every operation", () => {

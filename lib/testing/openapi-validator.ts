@@ -5,7 +5,7 @@
 import { Ajv2020 } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { openApiDocument } from "@/lib/openapi/document";
-import { allowedMethods, documentedPath } from "@/lib/openapi/routes";
+import { allowedMethods, documentedRoute } from "@/lib/served-routes";
 
 const document = openApiDocument();
 const DOCUMENT_ID = "openapi.json";
@@ -42,7 +42,7 @@ interface Answer {
 /** Where in the document this answer is described, or why it is not checked (`skip`), or a failure. */
 function locate({ method, url, status }: Answer): { schemaAt?: string; skip?: string; failure?: string } {
   const { pathname } = new URL(url);
-  const documented = documentedPath(document, pathname);
+  const documented = documentedRoute(pathname);
   if (!documented) {
     const excluded = EXCLUDED.find((exclusion) => exclusion.test(pathname));
     if (excluded) return { skip: excluded.why };
@@ -50,7 +50,7 @@ function locate({ method, url, status }: Answer): { schemaAt?: string; skip?: st
     return name ? { schemaAt: pointer("components", "responses", name) } : { failure: "no operation has this path, and the status is not a generic answer" };
   }
   const upper = method.toUpperCase();
-  if (!documented.methods.includes(upper)) {
+  if (!(documented.methods as readonly string[]).includes(upper)) {
     if (allowedMethods(documented).includes(upper)) return { skip: `${upper} is answered by Next.js for the path's other methods` };
     // A path in a seed's dialect documents its own 405 on its operation; the others share the generic one.
     const ownAnswer = documented.methods.find((other) => String(status) in (document.paths![documented.template]![other.toLowerCase() as "get"]!.responses ?? {}));
