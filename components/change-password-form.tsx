@@ -1,13 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type Path } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
-import { changePasswordFormSchema, type ChangePasswordFormValues } from "@/lib/schemas/password-change";
-import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
+import { PASSWORD_MIN_LENGTH } from "@/lib/credentials";
+import type { ChangePasswordFormValues } from "@/lib/schemas/password-change";
 import { FormAlert } from "./form-alert";
+import { lazyZodResolver } from "./lazy-zod-resolver";
 import { PasswordInput } from "./password-input";
 import { StrengthMeter } from "./strength-meter";
 
@@ -23,7 +23,10 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const schema = useMemo(() => changePasswordFormSchema({ email, name }), [email, name]);
+  const resolver = useMemo(
+    () => lazyZodResolver(() => import("@/lib/schemas/password-change").then((schemas) => schemas.changePasswordFormSchema({ email, name }))),
+    [email, name],
+  );
   const {
     register,
     handleSubmit,
@@ -32,7 +35,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
     control,
     formState: { errors, isSubmitting },
   } = useForm<ChangePasswordFormValues>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { oldPassword: "", newPassword: "", confirmNewPassword: "", revokeOtherSessions: true },
   });
   const newPassword = useWatch({ control, name: "newPassword" }) ?? "";
@@ -63,7 +66,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-title">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="change-password-title">
       <h2 id="change-password-title">Change password</h2>
       <FormAlert message={formError} />
       <FormAlert message={success} tone="success" />

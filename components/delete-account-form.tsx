@@ -1,20 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
-import { deleteAccountFormSchema, type DeleteAccountFormValues } from "@/lib/schemas/email-recovery";
+import type { DeleteAccountFormValues } from "@/lib/schemas/email-recovery";
 import { FormAlert } from "./form-alert";
+import { lazyZodResolver } from "./lazy-zod-resolver";
 import { PasswordInput } from "./password-input";
 import { TextInput } from "./text-input";
 
 /** The password, and the account's email typed out: deleting cannot be undone. */
 export function DeleteAccountForm({ email }: { email: string }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const schema = useMemo(() => deleteAccountFormSchema(email), [email]);
+  const resolver = useMemo(
+    () => lazyZodResolver(() => import("@/lib/schemas/email-recovery").then((schemas) => schemas.deleteAccountFormSchema(email))),
+    [email],
+  );
   const { register, handleSubmit, setError, formState } = useForm<DeleteAccountFormValues>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { password: "", confirmation: "" },
   });
 
@@ -31,7 +34,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="delete-account-title">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="delete-account-title">
       <h2 id="delete-account-title">Delete account</h2>
       <p>
         This deletes your account, its sessions, API keys and activity at once. It cannot be undone. To confirm, type <strong>{email}</strong>.

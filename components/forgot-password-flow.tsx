@@ -1,26 +1,26 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
-import {
-  confirmResetSchema,
-  forgotPasswordSchema,
-  resetPasswordFormSchema,
-  type ResetPasswordFormValues,
-} from "@/lib/schemas/password-reset";
-import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
+import { PASSWORD_MIN_LENGTH } from "@/lib/credentials";
+import type { confirmResetSchema, forgotPasswordSchema, ResetPasswordFormValues } from "@/lib/schemas/password-reset";
 import { RESET_MAX_FAILED_ATTEMPTS, RESET_REQUEST_COOLDOWN_MS } from "@/lib/reset-rules";
 import type { z } from "zod";
 import { FormAlert } from "./form-alert";
+import { lazyZodResolver } from "./lazy-zod-resolver";
 import { PasswordInput } from "./password-input";
 import { StrengthMeter } from "./strength-meter";
 import { TextInput } from "./text-input";
 import { useCountdown } from "./use-countdown";
 
 type Step = "email" | "code" | "password";
+
+const schemas = () => import("@/lib/schemas/password-reset");
+const emailResolver = lazyZodResolver(() => schemas().then(({ forgotPasswordSchema }) => forgotPasswordSchema));
+const codeResolver = lazyZodResolver(() => schemas().then(({ confirmResetSchema }) => confirmResetSchema));
+const passwordResolver = lazyZodResolver(() => schemas().then(({ resetPasswordFormSchema }) => resetPasswordFormSchema));
 
 const MESSAGES: Record<string, string> = {
   INVALID_OTP: "That code is not valid. It may be mistyped, expired, or replaced by a newer one.",
@@ -114,9 +114,9 @@ function EmailStep({ onSubmit }: { onSubmit: (email: string) => Promise<boolean>
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof forgotPasswordSchema>>({ resolver: zodResolver(forgotPasswordSchema) });
+  } = useForm<z.input<typeof forgotPasswordSchema>>({ resolver: emailResolver });
   return (
-    <form onSubmit={handleSubmit(async ({ email }) => void (await onSubmit(email)))} noValidate>
+    <form onSubmit={handleSubmit(async ({ email }) => void (await onSubmit(email)))} onFocus={emailResolver.preload} noValidate>
       <TextInput label="Email" type="email" autoComplete="email" inputMode="email" error={errors.email?.message} {...register("email")} />
       <button type="submit" className="button" disabled={isSubmitting} aria-busy={isSubmitting}>
         {isSubmitting ? "Sending code…" : "Send code"}
@@ -144,7 +144,7 @@ function CodeStep({ email, notice, resendAt, onResend, onConfirmed, onError }: C
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof confirmResetSchema>>({ resolver: zodResolver(confirmResetSchema), defaultValues: { resetToken: "", email } });
+  } = useForm<z.input<typeof confirmResetSchema>>({ resolver: codeResolver, defaultValues: { resetToken: "", email } });
   const codeField = register("resetToken", {
     // Paste-friendly: "123 456" or "Code: 123456" becomes 123456.
     setValueAs: (value: string) => value.replace(/\D/g, "").slice(0, 6),
@@ -165,7 +165,7 @@ function CodeStep({ email, notice, resendAt, onResend, onConfirmed, onError }: C
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} onFocus={codeResolver.preload} noValidate>
       {notice && (
         <p role="status" className="hint">
           {notice}
@@ -202,7 +202,7 @@ function PasswordStep({ email, onRestart, onError }: { email: string; onRestart:
     control,
     formState: { errors, isSubmitting },
   } = useForm<ResetPasswordFormValues>({
-    resolver: zodResolver(resetPasswordFormSchema),
+    resolver: passwordResolver,
     defaultValues: { email, password: "", confirmPassword: "" },
   });
   const password = useWatch({ control, name: "password" }) ?? "";
@@ -231,7 +231,7 @@ function PasswordStep({ email, onRestart, onError }: { email: string; onRestart:
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} onFocus={passwordResolver.preload} noValidate>
       <p className="hint">
         Choose a new password for <strong>{email}</strong>. Every session will be signed out.
       </p>

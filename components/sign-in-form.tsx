@@ -1,16 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { signInWithCredentials } from "@/lib/auth-client";
 import { safeReturnPath } from "@/lib/return-path";
-import { loginSchema, type LoginInput } from "@/lib/schemas/auth";
 import { FormAlert } from "./form-alert";
+import { lazyZodResolver } from "./lazy-zod-resolver";
 import { PasswordInput } from "./password-input";
 import { signInErrorMessage } from "./sign-in-messages";
 import { TextInput } from "./text-input";
+
+const resolver = lazyZodResolver(() => import("@/lib/schemas/auth").then((schemas) => schemas.loginSchema));
 
 export function SignInForm({ returnTo, initialError }: { returnTo: string; initialError?: string }) {
   const router = useRouter();
@@ -19,13 +20,13 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
+  } = useForm({ resolver });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (!result || result.error) {
-      setFormError(signInErrorMessage(result?.error ?? "Unknown"));
+    const result = await signInWithCredentials(values);
+    if (result.error) {
+      setFormError(signInErrorMessage(result.error));
       return;
     }
     // The page checked returnTo already; checked again here, where it is finally followed.
@@ -34,7 +35,7 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "sign-in-error" : undefined}>
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-describedby={formError ? "sign-in-error" : undefined}>
       <div id="sign-in-error">
         <FormAlert message={formError} />
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { signOut } from "@/lib/auth-client";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -13,7 +13,7 @@ export function SignOutButton() {
       aria-busy={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/sign-in" });
+        void signOut("/sign-in");
       }}
     >
       {pending ? "Signing out…" : "Sign out"}

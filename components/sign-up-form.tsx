@@ -1,21 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { callApi } from "@/lib/api-client";
+import { signInWithCredentials } from "@/lib/auth-client";
+import { PASSWORD_MIN_LENGTH } from "@/lib/credentials";
 import { safeReturnPath } from "@/lib/return-path";
-import { registerSchema } from "@/lib/schemas/auth";
-import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
+import type { registerSchema } from "@/lib/schemas/auth";
 import { FormAlert } from "./form-alert";
+import { lazyZodResolver } from "./lazy-zod-resolver";
 import { PasswordInput } from "./password-input";
 import { TextInput } from "./text-input";
 
 type Values = z.input<typeof registerSchema>;
 const FIELDS = new Set<string>(["email", "password", "name"]);
+const resolver = lazyZodResolver(() => import("@/lib/schemas/auth").then((schemas) => schemas.registerSchema));
 
 export function SignUpForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
@@ -25,7 +26,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({ resolver: zodResolver(registerSchema) });
+  } = useForm<Values>({ resolver });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -40,12 +41,12 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
       if (!fieldErrors.length) setFormError(result.body.message);
       return;
     }
-    const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    const signedIn = await signInWithCredentials({ email: values.email, password: values.password });
     // The page checked returnTo already; checked again here, where it is finally followed.
     const destination = safeReturnPath(returnTo, window.location.origin);
-    if (!signedIn || signedIn.error) {
+    if (signedIn.error) {
       // The account exists; only the automatic sign-in failed: say so, and let them sign in.
-      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(destination)}&error=${encodeURIComponent(signedIn?.error ?? "Unknown")}`);
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(destination)}&error=${encodeURIComponent(signedIn.error)}`);
       return;
     }
     router.replace(destination);
@@ -53,7 +54,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
       <FormAlert message={formError} />
       <TextInput label="Name (optional)" autoComplete="name" error={errors.name?.message} {...register("name")} />
       <TextInput

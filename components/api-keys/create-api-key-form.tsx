@@ -1,12 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
-import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/schemas/api-key";
+import type { CreateApiKeyInput } from "@/lib/schemas/api-key";
 import { FormAlert } from "../form-alert";
+import { lazyZodResolver } from "../lazy-zod-resolver";
 import { TextInput } from "../text-input";
 
 /** POST /api/v1/user/api-keys's answer: the only time the key itself is ever sent. */
@@ -17,6 +17,8 @@ export interface CreatedApiKey {
   createdAt: string;
 }
 
+const resolver = lazyZodResolver(() => import("@/lib/schemas/api-key").then((schemas) => schemas.createApiKeySchema));
+
 export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -26,7 +28,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<CreateApiKeyInput>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "" } });
+  } = useForm<CreateApiKeyInput>({ resolver, defaultValues: { name: "" } });
 
   const onSubmit = handleSubmit(async (input) => {
     setFormError(null);
@@ -48,7 +50,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="create-api-key-title" className="api-key-form">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="create-api-key-title" className="api-key-form">
       <h3 id="create-api-key-title">Create a key</h3>
       <FormAlert message={formError} />
       <TextInput

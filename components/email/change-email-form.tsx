@@ -1,25 +1,27 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
-import { changeEmailSchema, emailCodeFormSchema, type EmailCodeFormValues } from "@/lib/schemas/email-recovery";
+import type { changeEmailSchema, EmailCodeFormValues } from "@/lib/schemas/email-recovery";
 import type { z } from "zod";
 import { FormAlert } from "../form-alert";
+import { lazyZodResolver } from "../lazy-zod-resolver";
 import { PasswordInput } from "../password-input";
 import { TextInput } from "../text-input";
 
 type ChangeValues = z.input<typeof changeEmailSchema>;
+const requestResolver = lazyZodResolver(() => import("@/lib/schemas/email-recovery").then((schemas) => schemas.changeEmailSchema));
+const confirmResolver = lazyZodResolver(() => import("@/lib/schemas/email-recovery").then((schemas) => schemas.emailCodeFormSchema));
 
 /** Step 1: new address and password. Step 2: the code mailed to the new address. */
 export function ChangeEmailForm() {
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
   const [alert, setAlert] = useState<{ tone: "error" | "success"; message: string } | null>(null);
-  const request = useForm<ChangeValues>({ resolver: zodResolver(changeEmailSchema), defaultValues: { newEmail: "", password: "" } });
-  const confirm = useForm<EmailCodeFormValues>({ resolver: zodResolver(emailCodeFormSchema), defaultValues: { code: "" } });
+  const request = useForm<ChangeValues>({ resolver: requestResolver, defaultValues: { newEmail: "", password: "" } });
+  const confirm = useForm<EmailCodeFormValues>({ resolver: confirmResolver, defaultValues: { code: "" } });
 
   const onRequest = request.handleSubmit(async (values) => {
     setAlert(null);
@@ -53,7 +55,7 @@ export function ChangeEmailForm() {
       <h2 id="change-email-title">Change email address</h2>
       <FormAlert message={alert?.message} tone={alert?.tone} />
       {pending ? (
-        <form onSubmit={onConfirm} noValidate>
+        <form onSubmit={onConfirm} onFocus={confirmResolver.preload} noValidate>
           <p>
             Enter the code we sent to <strong data-testid="pending-email">{pending}</strong>. Your current address was told too.
           </p>
@@ -63,7 +65,7 @@ export function ChangeEmailForm() {
           </button>
         </form>
       ) : (
-        <form onSubmit={onRequest} noValidate>
+        <form onSubmit={onRequest} onFocus={requestResolver.preload} noValidate>
           <TextInput label="New email address" type="email" autoComplete="email" error={request.formState.errors.newEmail?.message} {...request.register("newEmail")} />
           <PasswordInput label="Your password" autoComplete="current-password" error={request.formState.errors.password?.message} {...request.register("password")} />
           <button type="submit" className="button" disabled={request.formState.isSubmitting}>

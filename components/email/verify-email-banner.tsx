@@ -1,13 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
-import { emailCodeFormSchema, type EmailCodeFormValues } from "@/lib/schemas/email-recovery";
+import type { EmailCodeFormValues } from "@/lib/schemas/email-recovery";
 import { FormAlert } from "../form-alert";
+import { lazyZodResolver } from "../lazy-zod-resolver";
 import { TextInput } from "../text-input";
+
+const resolver = lazyZodResolver(() => import("@/lib/schemas/email-recovery").then((schemas) => schemas.emailCodeFormSchema));
 
 /**
  * Shown on /account until the address is verified: the mailed code, and a new mail on request.
@@ -17,7 +19,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
   const router = useRouter();
   const [alert, setAlert] = useState<{ tone: "error" | "success"; message: string } | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<EmailCodeFormValues>({
-    resolver: zodResolver(emailCodeFormSchema),
+    resolver,
     defaultValues: { code: "" },
   });
 
@@ -45,7 +47,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
         We sent a 6-digit code to <strong>{email}</strong>. Password resets go to this address, so confirm that it reaches you.
       </p>
       <FormAlert message={alert?.message} tone={alert?.tone} />
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
         <TextInput label="Verification code" inputMode="numeric" autoComplete="one-time-code" error={formState.errors.code?.message} {...register("code")} />
         <button type="submit" className="button" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting}>
           Verify email

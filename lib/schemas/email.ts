@@ -1,12 +1,8 @@
 import { z } from "zod";
+import { EMAIL_MAX_LENGTH, normalizeEmail } from "../credentials";
 import { requiredString } from "./fields";
 
-/** Emails are stored and compared in one form: NFKC, trimmed, lower case. */
-export function normalizeEmail(email: string): string {
-  return email.normalize("NFKC").trim().toLowerCase();
-}
-
-export const EMAIL_MAX_LENGTH = 254;
+export { EMAIL_MAX_LENGTH, normalizeEmail };
 
 export const emailSchema = requiredString
   .transform(normalizeEmail)

@@ -1,0 +1,32 @@
+// The meter's trimmed dictionary and keyboard graphs (dictionary.generated.ts, ~120 kB gzipped),
+// loaded on first use: by the meter on the first keystroke, and by the browser's common-password check.
+import type { OptionsGraph } from "@zxcvbn-ts/core";
+
+export interface StrengthDictionary {
+  passwords: string[];
+  commonWords: string[];
+  firstnames: string[];
+  lastnames: string[];
+  wikipedia: string[];
+}
+
+export interface StrengthData {
+  dictionary: StrengthDictionary;
+  graphs: OptionsGraph;
+}
+
+let data: Promise<StrengthData> | undefined;
+
+export function loadStrengthData(): Promise<StrengthData> {
+  data ??= import("./dictionary.generated").then(({ TRIMMED_DICTIONARY: lists, ADJACENCY_GRAPHS }) => ({
+    dictionary: {
+      passwords: lists.passwords.split("\n"),
+      commonWords: lists.commonWords.split("\n"),
+      firstnames: lists.firstnames.split("\n"),
+      lastnames: lists.lastnames.split("\n"),
+      wikipedia: lists.wikipedia.split("\n"),
+    },
+    graphs: ADJACENCY_GRAPHS as OptionsGraph,
+  }));
+  return data;
+}
