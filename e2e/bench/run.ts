@@ -1,23 +1,34 @@
-// npm run bench — builds and starts the production server on the embedded database, then prints,
-// from one run:
-//  - the raw bcrypt ceiling: compare+hash pairs per second through the same binding and cost;
+// npm run bench — builds and starts the production server on the embedded database, and prints,
+// from one run, each figure beside a reference measured in the same run (issue #12):
+//  - cheap answers (401, 400, 429) in requests/s against a bare Next.js route handler giving the
+//    same answer (cheap-paths.ts; goal ≥ 0.9 of the reference);
 //  - PATCH /api/v1/user/password under load (each worker alternates its own user between two
-//    passwords): requests/s, p50, p99, and the fraction of the bcrypt ceiling it reaches;
-//  - GET /api/health p50/p99 while the change endpoint is saturated;
+//    passwords) as a fraction of the raw bcrypt ceiling (compare+hash pairs per second through the
+//    same binding and cost, measured before and after), against Better Auth's change-password
+//    on the same bcrypt and the same load (goal ≥ 0.95, and not below Better Auth's fraction);
+//  - GET /api/health p50/p99 while the change endpoint is saturated (goal p99 < 50 ms);
 //  - overload: ten times more logins and password changes in flight than the bcrypt queue bound
-//    (BCRYPT_MAX_QUEUE, set to BENCH_MAX_QUEUE) admits: how many were served and how many refused
-//    with 503, how fast each kind of answer came, and /api/health p50/p99 meanwhile (overload.ts).
+//    (BCRYPT_MAX_QUEUE, set to BENCH_MAX_QUEUE) admits: served, refused with 503, how fast, and
+//    /api/health meanwhile (overload.ts);
+//  - forgot-password's response time for known and unknown addresses;
+//  - GET /api/health p50/p99 on the idle server (the rate-limit store's cost per request: memory,
+//    or Redis with BENCH_REDIS_URL);
+//  - page weight: first-load JavaScript of each page and the strength meter's, gzip, from a real
+//    Chromium load (page-weight.ts; goals ≤ 130 kB and ≤ 150 kB), skipped with a note when no
+//    Chromium is installed.
 // Figures, not assertions: targets are read by people (see the README), never by a timed test.
-//  - GET /api/health p50/p99 on the idle server: every request passes the traffic guard, so this
-//    is the rate-limit store's cost per request (memory, or Redis with BENCH_REDIS_URL).
 // BENCH_DATABASE_URL runs it on PostgreSQL instead (that database is emptied first).
 import bcrypt from "bcrypt";
 import { execSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { createPgliteDatabase, createPostgresDatabase } from "@/lib/testing/databases";
-import { startAppServer } from "../support/app-server";
+import { looseRateLimitsExcept, startAppServer } from "../support/app-server";
+import { cheapPaths, measureCheapPaths } from "./cheap-paths";
+import { measurePageWeights, type PageWeight } from "./page-weight";
+import { startBareNext } from "./references/bare-next";
+import { measureBetterAuthChangePassword, startBetterAuth } from "./references/better-auth";
 import { healthLatenciesUntil, json, jsonWhenServed } from "./http";
 import { describeOverload, overload } from "./overload";
 import { median, percentile, round } from "./stats";
@@ -93,82 +104,138 @@ async function forgotPasswordMedians(baseUrl: string, samples = 40) {
   return { known: median(known), unknown: median(unknown), samples };
 }
 
+const PASSWORDS = ["amber-falcon-river-71", "quiet-harbor-lantern-38"] as const;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** `workers` accounts on the portal, each signed in: the load phase's and the overload's users. */
+async function signedInUsers(baseUrl: string, workers: number) {
+  return Promise.all(
+    Array.from({ length: workers }, async (_, index) => {
+      const email = `bench-${index}-${Date.now()}@example.com`;
+      const account = { method: "POST", body: JSON.stringify({ email, password: PASSWORDS[0] }) };
+      await jsonWhenServed(`${baseUrl}/api/v1/user/register`, account, 201);
+      const login = await jsonWhenServed(`${baseUrl}/api/v1/user/login`, account, 200);
+      return { token: login.token!, current: 0 };
+    }),
+  );
+}
+
+/** Each user changes its own password back and forth until the deadline; /api/health is sampled meanwhile. */
+async function changePasswordLoad(baseUrl: string, users: Array<{ token: string; current: number }>) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const load = Promise.all(
+    users.map(async (user) => {
+      while (performance.now() < deadline) {
+        const next = 1 - user.current;
+        const started = performance.now();
+        const response = await json(`${baseUrl}/api/v1/user/password`, {
+          method: "PATCH",
+          headers: { authorization: `Bearer ${user.token}` },
+          body: JSON.stringify({ oldPassword: PASSWORDS[user.current], newPassword: PASSWORDS[next] }),
+        });
+        latencies.push(performance.now() - started);
+        if (response.status === 200) user.current = next;
+        else failures += 1;
+      }
+    }),
+  );
+  const started = performance.now();
+  const [, health] = await Promise.all([load, healthLatenciesUntil(baseUrl, deadline)]);
+  return { throughput: latencies.length / ((performance.now() - started) / 1000), latencies, failures, health };
+}
+
+const kB = (bytes: number) => `${round(bytes / 1000)} kB`;
+
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) {
     console.log("[bench] next build …");
     execSync("npx next build", { stdio: "ignore" });
   }
-  const database = process.env.BENCH_DATABASE_URL
-    ? await createPostgresDatabase(process.env.BENCH_DATABASE_URL)
-    : await createPgliteDatabase("bench");
   const logDir = mkdtempSync(path.join(tmpdir(), "account-portal-bench-"));
-  const server = await startAppServer("bench", database.target, logDir, {
-    BCRYPT_COST: String(COST),
-    BCRYPT_MAX_QUEUE: String(MAX_QUEUE),
-    LOG_LEVEL: "warn",
-    ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, RATE_LIMIT_PREFIX: uniqueRedisPrefix("bench") } : {}),
-    // e.g. "--require ./event-loop-probe.cjs" to see where the server's time goes.
-    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
-  });
+  const databases = [] as Array<{ dispose(): void }>;
+  const newDatabase = async (name: string) => {
+    const database = process.env.BENCH_DATABASE_URL ? await createPostgresDatabase(process.env.BENCH_DATABASE_URL) : await createPgliteDatabase(name);
+    databases.push(database);
+    return database.target;
+  };
+  const stops: Array<() => Promise<void>> = [];
   try {
+    // Production logging (one info line per request): the cheap paths pay for it as they would in production.
+    const server = await startAppServer("bench", await newDatabase("bench"), logDir, {
+      BCRYPT_COST: String(COST),
+      BCRYPT_MAX_QUEUE: String(MAX_QUEUE),
+      LOG_LEVEL: "info",
+      ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, RATE_LIMIT_PREFIX: uniqueRedisPrefix("bench") } : {}),
+      // e.g. "--require ./event-loop-probe.cjs" to see where the server's time goes.
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+    });
+    stops.push(server.stop);
+    // Every call over api-per-ip (and no ban for it): the 429 path.
+    const limited = await startAppServer("bench-limited", await newDatabase("bench-limited"), logDir, {
+      LOG_LEVEL: "info",
+      RATE_LIMITS: `${looseRateLimitsExcept("api-per-ip")},api-per-ip=1/1h`,
+    });
+    stops.push(limited.stop);
+    console.log("[bench] next build of the bare reference, Better Auth …");
+    const bare = await startBareNext();
+    stops.push(bare.stop);
     console.log(
-      `[bench] server ${server.url}, bcrypt cost ${COST}, ${WORKERS} workers, ${SECONDS} s of load, then ${OVERLOAD_WORKERS} workers (BCRYPT_MAX_QUEUE=${MAX_QUEUE}, ${availableParallelism()} cores) for ${SECONDS} s`,
-    );
-    const ceiling = await bcryptCeiling();
-
-    const passwords = ["amber-falcon-river-71", "quiet-harbor-lantern-38"] as const;
-    const users = await Promise.all(
-      Array.from({ length: WORKERS }, async (_, index) => {
-        const email = `bench-${index}-${Date.now()}@example.com`;
-        const account = { method: "POST", body: JSON.stringify({ email, password: passwords[0] }) };
-        await jsonWhenServed(`${server.url}/api/v1/user/register`, account, 201);
-        const login = await jsonWhenServed(`${server.url}/api/v1/user/login`, account, 200);
-        return { token: login.token!, current: 0 };
-      }),
+      `[bench] portal ${server.url}, bcrypt cost ${COST}, ${WORKERS} workers, ${SECONDS} s of load, then ${OVERLOAD_WORKERS} workers (BCRYPT_MAX_QUEUE=${MAX_QUEUE}, ${availableParallelism()} cores) for ${SECONDS} s`,
     );
 
-    const latencies: number[] = [];
-    let failures = 0;
-    const deadline = performance.now() + SECONDS * 1000;
-    const load = Promise.all(
-      users.map(async (user) => {
-        while (performance.now() < deadline) {
-          const next = 1 - user.current;
-          const started = performance.now();
-          const response = await json(`${server.url}/api/v1/user/password`, {
-            method: "PATCH",
-            headers: { authorization: `Bearer ${user.token}` },
-            body: JSON.stringify({ oldPassword: passwords[user.current], newPassword: passwords[next] }),
-          });
-          latencies.push(performance.now() - started);
-          if (response.status === 200) user.current = next;
-          else failures += 1;
-        }
-      }),
-    );
-    const loadStarted = performance.now();
-    const [, healthLatencies] = await Promise.all([load, healthLatenciesUntil(server.url, deadline)]);
-    const throughput = latencies.length / ((performance.now() - loadStarted) / 1000);
+    await json(`${limited.url}/api/v1/user/check`, {}); // spends the one allowed call
+    const cheap = await measureCheapPaths(cheapPaths(server.url, limited.url, bare.url));
+    await bare.stop();
 
-    const loginAccount = { email: `bench-login-${Date.now()}@example.com`, password: passwords[0] };
+    const ceilingBefore = await bcryptCeiling();
+    const users = await signedInUsers(server.url, WORKERS);
+    const portalLoad = await changePasswordLoad(server.url, users);
+
+    const betterAuth = await startBetterAuth(COST, { postgresUrl: process.env.BENCH_DATABASE_URL });
+    stops.push(betterAuth.stop);
+    const reference = await measureBetterAuthChangePassword({ url: betterAuth.url, workers: WORKERS, seconds: SECONDS, passwords: PASSWORDS });
+    await betterAuth.stop();
+    const ceilingAfter = await bcryptCeiling();
+    const ceiling = (ceilingBefore + ceilingAfter) / 2;
+
+    const loginAccount = { email: `bench-login-${Date.now()}@example.com`, password: PASSWORDS[0] };
     await jsonWhenServed(`${server.url}/api/v1/user/register`, { method: "POST", body: JSON.stringify(loginAccount) }, 201);
-    const over = await overload({ baseUrl: server.url, workers: OVERLOAD_WORKERS, seconds: SECONDS, changers: users, passwords, loginAccount });
+    const over = await overload({ baseUrl: server.url, workers: OVERLOAD_WORKERS, seconds: SECONDS, changers: users, passwords: PASSWORDS, loginAccount });
 
     const forgot = await forgotPasswordMedians(server.url);
     const idleHealth = await sequentialLatencies(`${server.url}/api/health`, 2_000);
+    const weights: PageWeight[] | string = existsSync(CHROMIUM) ? await measurePageWeights(server.url) : `skipped: no Chromium at ${CHROMIUM} (CHROMIUM_PATH)`;
 
     console.log("");
-    console.log(`bcrypt ceiling (compare+hash pairs/s, ${THREADPOOL} threads) : ${round(ceiling, 2)}`);
-    console.log(`PATCH /api/v1/user/password requests/s            : ${round(throughput, 2)} (${latencies.length} requests, ${failures} failed)`);
-    console.log(`  p50 / p99 latency (ms)                           : ${round(median(latencies))} / ${round(percentile(latencies, 99))}`);
-    console.log(`  fraction of the bcrypt ceiling (target ≥ 0.8)    : ${round(throughput / ceiling, 2)}`);
-    console.log(`GET /api/health under that load p50 / p99 (ms)     : ${round(median(healthLatencies))} / ${round(percentile(healthLatencies, 99))} (target p99 < 50; ${healthLatencies.length} samples)`);
+    console.log("Cheap answers, autocannon -c 50, median of 3 alternating 5 s rounds (goal: ≥ 0.9 of the bare handler)");
+    for (const path of cheap) {
+      console.log(
+        `  ${path.name.padEnd(46)}: ${round(path.portalRps, 0)} req/s vs bare ${round(path.referenceRps, 0)} → ${round(path.ratio, 2)} (rounds ${path.roundRatios.map((r) => round(r, 2)).join(", ")}; p99 ${round(path.portalP99)} ms)`,
+      );
+    }
+    console.log(`bcrypt ceiling (compare+hash pairs/s, ${THREADPOOL} threads): ${round(ceiling, 2)} (before ${round(ceilingBefore, 2)}, after ${round(ceilingAfter, 2)})`);
+    const ours = portalLoad.throughput / ceiling;
+    const theirs = reference.throughput / ceiling;
+    console.log(`PATCH /api/v1/user/password: ${round(portalLoad.throughput, 2)}/s = ${round(ours, 2)} of the ceiling (${portalLoad.latencies.length} requests, ${portalLoad.failures} failed; p50 / p99 ${round(median(portalLoad.latencies))} / ${round(percentile(portalLoad.latencies, 99))} ms)`);
+    console.log(`Better Auth change-password : ${round(reference.throughput, 2)}/s = ${round(theirs, 2)} of the ceiling (${reference.requests} requests, ${reference.failures} failed; p50 / p99 ${round(reference.p50)} / ${round(reference.p99)} ms)`);
+    console.log(`  portal ÷ Better Auth: ${round(ours / theirs, 2)} (goal: portal ≥ 0.95 of the ceiling and ≥ Better Auth's fraction)`);
+    console.log(`GET /api/health during that load p50 / p99 (ms): ${round(median(portalLoad.health))} / ${round(percentile(portalLoad.health, 99))} (goal p99 < 50; ${portalLoad.health.length} samples)`);
     for (const line of describeOverload(over)) console.log(line);
-    console.log(`POST /api/v1/user/forgot-password median (ms)     : known ${round(forgot.known)} / unknown ${round(forgot.unknown)} (${forgot.samples} each, alternating, idle server)`);
-    console.log(`GET /api/health idle p50 / p99 (ms), ${process.env.BENCH_REDIS_URL ? "Redis" : "memory"} limits  : ${round(median(idleHealth))} / ${round(percentile(idleHealth, 99))} (${idleHealth.length} sequential requests)`);
+    console.log(`POST /api/v1/user/forgot-password median (ms): known ${round(forgot.known)} / unknown ${round(forgot.unknown)} (${forgot.samples} each, alternating, idle server)`);
+    console.log(`GET /api/health idle p50 / p99 (ms), ${process.env.BENCH_REDIS_URL ? "Redis" : "memory"} limits: ${round(median(idleHealth))} / ${round(percentile(idleHealth, 99))} (${idleHealth.length} sequential requests)`);
+    if (typeof weights === "string") console.log(`Page weight: ${weights}`);
+    else {
+      console.log("Page weight, first-load JavaScript, gzip -9 of every script Chromium loads (goal ≤ 130 kB; meter ≤ 150 kB)");
+      for (const page of weights) {
+        const extra = page.meterJsGzipBytes === undefined ? "" : `; on focus +${kB(page.focusJsGzipBytes ?? 0)}, strength meter on first keystroke +${kB(page.meterJsGzipBytes)}`;
+        console.log(`  ${page.page.padEnd(18)}: ${kB(page.firstLoadJsGzipBytes)} (${page.scripts} scripts)${extra}`);
+      }
+    }
   } finally {
-    await server.stop();
-    database.dispose();
+    for (const stop of stops.reverse()) await stop();
+    for (const database of databases) database.dispose();
   }
 }
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseTarget } from "@/lib/server/db/driver";
 import { POLICY_NAMES, type PolicyName } from "@/lib/server/rate-limit/policies";
@@ -79,10 +79,11 @@ async function spawnServer(
   logFile: string,
   probe: { path?: string; timeoutMs?: number } = {},
 ): Promise<AppServer> {
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  // The server writes its log straight into the file, as in production: through a pipe, a busy
+  // parent (a bench driving load from this process) would hold its writes up and slow it down.
+  const log = openSync(logFile, "a");
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env, stdio: ["ignore", log, log] });
+  closeSync(log);
   try {
     await waitUntilUp(url, child, logFile, probe.path, probe.timeoutMs);
   } catch (error) {

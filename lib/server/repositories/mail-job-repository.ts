@@ -60,7 +60,8 @@ export const mailJobRepository = {
 
   /** SMTP accepted it: the body (codes, tokens) goes, the row stays as a record for a week. */
   async markSent(id: string, now: Date): Promise<void> {
-    await database().mailJob.updateMany({ where: { id, sentAt: null }, data: { sentAt: now, body: null, lastError: null } });
+    // One statement: Prisma sends updateMany as three (BEGIN, UPDATE, COMMIT), once per mail.
+    await database().$executeRaw`UPDATE "MailJob" SET "sentAt" = ${now}, "body" = NULL, "lastError" = NULL WHERE "id" = ${id} AND "sentAt" IS NULL`;
   },
 
   /**

@@ -12,7 +12,7 @@ export async function authenticateApiToken(token: string, clock: Clock = systemC
   if (!looksLikeApiToken(token)) return null;
   const now = clock.now();
   const session = await sessionRepository.findActiveByTokenHash(hashApiToken(token), now);
-  if (session) await sessionRepository.touch(session.id, now);
+  if (session) await sessionRepository.touch(session, now);
   return session;
 }
 
@@ -20,7 +20,7 @@ export async function authenticateApiToken(token: string, clock: Clock = systemC
 export async function authenticateBrowserSession(sessionId: string, clock: Clock = systemClock): Promise<SessionWithUser | null> {
   const now = clock.now();
   const session = await sessionRepository.findActiveById(sessionId, now);
-  if (session) await sessionRepository.touch(session.id, now);
+  if (session) await sessionRepository.touch(session, now);
   return session;
 }
 
