@@ -1,4 +1,5 @@
 import { describeDevice } from "./describe-device";
+import { LocalTime } from "./local-time";
 
 export interface SecurityEventView {
   id: string;
@@ -34,8 +35,6 @@ function labelOf(event: SecurityEventView): string {
   return event.application ? `${label} through ${event.application}` : label;
 }
 
-const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 export function SecurityActivity({ events }: { events: SecurityEventView[] }) {
   return (
     <section className="card" aria-labelledby="activity-title">
@@ -49,7 +48,7 @@ export function SecurityActivity({ events }: { events: SecurityEventView[] }) {
               <strong>{labelOf(event)}</strong>
               <span className="muted">
                 {" "}
-                · {format.format(event.createdAt)} UTC · {event.ip ?? "unknown IP"} · {describeDevice(event.userAgent)}
+                · <LocalTime value={event.createdAt} timeStyle="short" /> · {event.ip ?? "unknown IP"} · {describeDevice(event.userAgent)}
               </span>
             </li>
           ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { callApi } from "@/lib/api-client";
 
 function useAction(method: string, path: string) {
@@ -22,7 +22,7 @@ function useAction(method: string, path: string) {
   return { pending, error, run };
 }
 
-export function RevokeSessionButton({ sessionId, description }: { sessionId: string; description: string }) {
+export function RevokeSessionButton({ sessionId, description }: { sessionId: string; description: ReactNode }) {
   const { pending, error, run } = useAction("DELETE", `/api/v1/user/sessions/${encodeURIComponent(sessionId)}`);
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ApiKeysSection } from "@/components/api-keys/api-keys-section";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { DeleteAccountForm } from "@/components/delete-account-form";
+import { LocalTime } from "@/components/local-time";
 import { ChangeEmailForm } from "@/components/email/change-email-form";
 import { VerifyEmailBanner } from "@/components/email/verify-email-banner";
 import { SecurityActivity } from "@/components/security-activity";
@@ -13,8 +14,6 @@ import { listApiKeys } from "@/lib/server/services/api-keys";
 import { listSessions, recentSecurityEvents } from "@/lib/server/services/manage-sessions";
 
 export const metadata: Metadata = { title: "Account settings" };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 
 export default async function AccountPage() {
   const session = await requireBrowserSession("/account");
@@ -36,9 +35,11 @@ export default async function AccountPage() {
           <dt>Email verified</dt>
           <dd data-testid="email-verified">{user.emailVerifiedAt ? "Yes" : "Not yet"}</dd>
           <dt>Member since</dt>
-          <dd>{dateFormat.format(user.createdAt)}</dd>
+          <dd data-testid="member-since">
+            <LocalTime value={user.createdAt} dateStyle="long" />
+          </dd>
           <dt>Password last changed</dt>
-          <dd data-testid="password-changed-at">{user.passwordChangedAt ? dateFormat.format(user.passwordChangedAt) : "Never"}</dd>
+          <dd data-testid="password-changed-at">{user.passwordChangedAt ? <LocalTime value={user.passwordChangedAt} dateStyle="long" /> : "Never"}</dd>
         </dl>
         <SignOutButton />
       </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "../local-time";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
 
 export interface ApiKeyView {
@@ -9,8 +10,6 @@ export interface ApiKeyView {
   createdAt: Date;
   lastUsedAt: Date | null;
 }
-
-const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function ApiKeyList({ apiKeys }: { apiKeys: ApiKeyView[] }) {
   if (apiKeys.length === 0) return <p className="muted">No application has a key yet.</p>;
@@ -24,9 +23,11 @@ export function ApiKeyList({ apiKeys }: { apiKeys: ApiKeyView[] }) {
           </div>
           <dl className="api-key-dates">
             <dt>Created</dt>
-            <dd>{format.format(apiKey.createdAt)} UTC</dd>
+            <dd>
+              <LocalTime value={apiKey.createdAt} timeStyle="short" />
+            </dd>
             <dt>Last used</dt>
-            <dd>{apiKey.lastUsedAt ? `${format.format(apiKey.lastUsedAt)} UTC` : "Never"}</dd>
+            <dd>{apiKey.lastUsedAt ? <LocalTime value={apiKey.lastUsedAt} timeStyle="short" /> : "Never"}</dd>
           </dl>
           <RevokeApiKeyButton id={apiKey.id} name={apiKey.name} />
         </li>
