@@ -7,6 +7,7 @@ import { parseEnv, readOrExit } from "./lib/server/config";
 import { databaseTarget, describeTarget, isInMemory, openServedInMemoryDatabase } from "./lib/server/db/driver";
 import { applyMigrations, migrationReport } from "./lib/server/db/migrate";
 import { runShutdownHooks } from "./lib/server/lifecycle";
+import { putEventLoopFirst } from "./lib/server/thread-priority";
 import { FORWARDING_HEADERS, trustedClientAddress } from "./lib/traffic/client-address";
 import { FETCH_FORBIDDEN_METHODS, isRefusedMethod, REFUSED_METHOD_HEADER } from "./lib/served-routes";
 
@@ -39,6 +40,7 @@ async function main() {
   const host = env.HOST ?? (dev ? "127.0.0.1" : undefined);
   const app = next({ dev, turbopack: dev, hostname: env.HOST ?? "localhost", port: env.PORT });
   await app.prepare();
+  await putEventLoopFirst();
   const handle = app.getRequestHandler();
 
   let stopping = false;

@@ -66,7 +66,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
   });
 
   return (
-    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="change-password-title">
+    <form method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="change-password-title">
       <h2 id="change-password-title">Change password</h2>
       <FormAlert message={formError} />
       <FormAlert message={success} tone="success" />

@@ -34,7 +34,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="delete-account-title">
+    <form method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="delete-account-title">
       <h2 id="delete-account-title">Delete account</h2>
       <p>
         This deletes your account, its sessions, API keys and activity at once. It cannot be undone. To confirm, type <strong>{email}</strong>.

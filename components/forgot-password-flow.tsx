@@ -116,7 +116,7 @@ function EmailStep({ onSubmit }: { onSubmit: (email: string) => Promise<boolean>
     formState: { errors, isSubmitting },
   } = useForm<z.input<typeof forgotPasswordSchema>>({ resolver: emailResolver });
   return (
-    <form onSubmit={handleSubmit(async ({ email }) => void (await onSubmit(email)))} onFocus={emailResolver.preload} noValidate>
+    <form method="post" onSubmit={handleSubmit(async ({ email }) => void (await onSubmit(email)))} onFocus={emailResolver.preload} noValidate>
       <TextInput label="Email" type="email" autoComplete="email" inputMode="email" error={errors.email?.message} {...register("email")} />
       <button type="submit" className="button" disabled={isSubmitting} aria-busy={isSubmitting}>
         {isSubmitting ? "Sending code…" : "Send code"}
@@ -165,7 +165,7 @@ function CodeStep({ email, notice, resendAt, onResend, onConfirmed, onError }: C
   }
 
   return (
-    <form onSubmit={onSubmit} onFocus={codeResolver.preload} noValidate>
+    <form method="post" onSubmit={onSubmit} onFocus={codeResolver.preload} noValidate>
       {notice && (
         <p role="status" className="hint">
           {notice}
@@ -231,7 +231,7 @@ function PasswordStep({ email, onRestart, onError }: { email: string; onRestart:
     );
   }
   return (
-    <form onSubmit={onSubmit} onFocus={passwordResolver.preload} noValidate>
+    <form method="post" onSubmit={onSubmit} onFocus={passwordResolver.preload} noValidate>
       <p className="hint">
         Choose a new password for <strong>{email}</strong>. Every session will be signed out.
       </p>

@@ -35,7 +35,7 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
   });
 
   return (
-    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-describedby={formError ? "sign-in-error" : undefined}>
+    <form method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-describedby={formError ? "sign-in-error" : undefined}>
       <div id="sign-in-error">
         <FormAlert message={formError} />
       </div>

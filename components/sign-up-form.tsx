@@ -54,7 +54,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
+    <form method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
       <FormAlert message={formError} />
       <TextInput label="Name (optional)" autoComplete="name" error={errors.name?.message} {...register("name")} />
       <TextInput

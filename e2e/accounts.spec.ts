@@ -91,3 +91,20 @@ test("after 10 attempts for one email, sign-in says to wait, even with the right
   await expect(page.getByRole("alert").filter({ hasText: "Too many attempts. Wait a few minutes, then try again." })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test.describe("before the page's JavaScript runs", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a submitted sign-up or sign-in form never puts the password in the address", async ({ page }) => {
+    const secret = `no-script-${Date.now()}-Secret`;
+    for (const path of ["/sign-up", "/sign-in"]) {
+      await page.goto(path);
+      await page.getByLabel("Email").fill("someone@example.com");
+      await page.locator('input[type="password"]').first().fill(secret);
+      await page.locator('input[type="password"]').first().press("Enter");
+      await page.waitForLoadState();
+      expect(page.url(), path).not.toContain(secret);
+      expect(page.url(), path).not.toContain("password=");
+    }
+  });
+});

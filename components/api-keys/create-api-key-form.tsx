@@ -50,7 +50,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   });
 
   return (
-    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="create-api-key-title" className="api-key-form">
+    <form method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate aria-labelledby="create-api-key-title" className="api-key-form">
       <h3 id="create-api-key-title">Create a key</h3>
       <FormAlert message={formError} />
       <TextInput

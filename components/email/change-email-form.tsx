@@ -55,7 +55,7 @@ export function ChangeEmailForm() {
       <h2 id="change-email-title">Change email address</h2>
       <FormAlert message={alert?.message} tone={alert?.tone} />
       {pending ? (
-        <form onSubmit={onConfirm} onFocus={confirmResolver.preload} noValidate>
+        <form method="post" onSubmit={onConfirm} onFocus={confirmResolver.preload} noValidate>
           <p>
             Enter the code we sent to <strong data-testid="pending-email">{pending}</strong>. Your current address was told too.
           </p>
@@ -65,7 +65,7 @@ export function ChangeEmailForm() {
           </button>
         </form>
       ) : (
-        <form onSubmit={onRequest} onFocus={requestResolver.preload} noValidate>
+        <form method="post" onSubmit={onRequest} onFocus={requestResolver.preload} noValidate>
           <TextInput label="New email address" type="email" autoComplete="email" error={request.formState.errors.newEmail?.message} {...request.register("newEmail")} />
           <PasswordInput label="Your password" autoComplete="current-password" error={request.formState.errors.password?.message} {...request.register("password")} />
           <button type="submit" className="button" disabled={request.formState.isSubmitting}>

@@ -47,7 +47,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
         We sent a 6-digit code to <strong>{email}</strong>. Password resets go to this address, so confirm that it reaches you.
       </p>
       <FormAlert message={alert?.message} tone={alert?.tone} />
-      <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
+      <form method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate>
         <TextInput label="Verification code" inputMode="numeric" autoComplete="one-time-code" error={formState.errors.code?.message} {...register("code")} />
         <button type="submit" className="button" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting}>
           Verify email

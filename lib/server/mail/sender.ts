@@ -60,7 +60,9 @@ export class MailSender {
     try {
       do {
         this.wakeAgain = false;
-        while (!this.stopped && (await this.sendBatch()) > 0);
+        // A short batch means no other job was due at the claim: no second claim to find none
+        // (a job queued since has woken this sender, so the loop around runs again).
+        while (!this.stopped && (await this.sendBatch()) === BATCH);
       } while (this.wakeAgain && !this.stopped);
       pause = await this.untilNextDue();
       await this.pruneNow();

@@ -1,6 +1,6 @@
 import "server-only";
 import { database, inTransaction, type DbClient } from "../db/client";
-import type { Prisma, SessionKind } from "../db/generated/client";
+import { Prisma, type SessionKind } from "../db/generated/client";
 import { publicUserSelect } from "./user-repository";
 
 export const sessionSelect = {
@@ -31,6 +31,45 @@ const current = <S extends Prisma.SessionGetPayload<{ select: typeof versionsSel
 
 const TOUCH_INTERVAL_MS = 60_000;
 
+interface LiveSessionRow {
+  id: string;
+  kind: SessionKind;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+  credentialVersion: number;
+  userId: string;
+  email: string;
+  name: string | null;
+  userCreatedAt: Date;
+  passwordChangedAt: Date | null;
+  emailVerifiedAt: Date | null;
+}
+
+/**
+ * The session behind every authenticated request, with its account, as one statement: Prisma's
+ * `findFirst` with the user sends two and compiles both on every call, on the event loop that
+ * bcrypt's threads share the cores with (issue #12). The same columns as sessionWithUserSelect
+ * (no hash), and the same rule as `current`: the session counts only while its credential
+ * version is the account's.
+ */
+async function findLiveSession(match: Prisma.Sql, now: Date): Promise<SessionWithUser | null> {
+  const [row] = await database().$queryRaw<LiveSessionRow[]>`
+    SELECT s."id", s."kind"::text AS "kind", s."createdAt", s."lastSeenAt", s."expiresAt", s."ip", s."userAgent",
+           s."credentialVersion", u."id" AS "userId", u."email", u."name", u."createdAt" AS "userCreatedAt",
+           u."passwordChangedAt", u."emailVerifiedAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE ${match} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND s."credentialVersion" = u."credentialVersion"`;
+  if (!row) return null;
+  const { userId, email, name, userCreatedAt, passwordChangedAt, emailVerifiedAt, ...session } = row;
+  return {
+    ...session,
+    user: { id: userId, email, name, createdAt: userCreatedAt, passwordChangedAt, emailVerifiedAt, credentialVersion: session.credentialVersion },
+  };
+}
+
 export const sessionRepository = {
   /**
    * Opens a session bound to the credential version the sign-in verified, only if the account
@@ -54,12 +93,12 @@ export const sessionRepository = {
     });
   },
 
-  async findActiveById(id: string, now: Date): Promise<SessionWithUser | null> {
-    return current(await database().session.findFirst({ where: { id, ...active(now) }, select: sessionWithUserSelect }));
+  findActiveById(id: string, now: Date): Promise<SessionWithUser | null> {
+    return findLiveSession(Prisma.sql`s."id" = ${id}`, now);
   },
 
-  async findActiveByTokenHash(tokenHash: string, now: Date): Promise<SessionWithUser | null> {
-    return current(await database().session.findFirst({ where: { tokenHash, ...active(now) }, select: sessionWithUserSelect }));
+  findActiveByTokenHash(tokenHash: string, now: Date): Promise<SessionWithUser | null> {
+    return findLiveSession(Prisma.sql`s."tokenHash" = ${tokenHash}`, now);
   },
 
   /** Swaps the token only if it is still the presented one: of two concurrent rotations one wins. */
