@@ -1,11 +1,12 @@
 // The bare Next.js reference for the portal's cheap paths (issue #12): the app in ./bare-next
 // answers the portal's 401, 400 and 429 with the same status, headers and body, from route
 // handlers that do nothing else, served by `next start` on the repository's own next and react (built with webpack: see below).
-import { execFileSync, spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../support/free-port";
+import { startChildServer } from "./child-server";
 
 const APP_DIR = path.join(__dirname, "bare-next");
 const NEXT_BIN = require.resolve("next/dist/bin/next");
@@ -35,34 +36,12 @@ export async function startBareNext(): Promise<{ url: string; logFile: string; s
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(mkdtempSync(path.join(tmpdir(), "bench-bare-next-")), "bare-next.log");
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [NEXT_BIN, "start", APP_DIR, "-p", String(port), "-H", "127.0.0.1"], {
+  const { stop } = await startChildServer({
+    name: `the bare Next reference at ${url}`,
+    args: [NEXT_BIN, "start", APP_DIR, "-p", String(port), "-H", "127.0.0.1"],
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    logFile,
+    isUp: async () => (await fetch(`${url}${BARE_NEXT_PATHS.unauthorized}`)).status === 401,
   });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-    });
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the bare Next reference at ${url} did not start within 60 s`);
-    }
-    try {
-      if ((await fetch(`${url}${BARE_NEXT_PATHS.unauthorized}`)).status === 401) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   return { url, logFile, stop };
 }

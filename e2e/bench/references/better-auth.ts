@@ -8,12 +8,12 @@
 // lookup and password update are array scans and a structuredClone of a few rows, where the
 // portal's are SQL statements in a single-connection PGlite. Both spend one bcrypt hash and one
 // bcrypt compare per change, which is where nearly all of the time goes at cost 10 and above.
-import { spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { freePort } from "../../support/free-port";
+import { startChildServer } from "./child-server";
 import { json } from "../http";
 import { median, percentile } from "../stats";
 
@@ -39,32 +39,13 @@ export async function startBetterAuth(cost: number, { postgresUrl }: { postgresU
   delete env.BETTER_AUTH_BENCH_DATABASE_URL;
   if (postgresUrl) env.BETTER_AUTH_BENCH_DATABASE_URL = await freshSiblingDatabase(postgresUrl, "better_auth");
 
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ["--import", "tsx", SERVER], { env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-    });
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Better Auth exited with ${child.exitCode}:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Better Auth at ${url} did not start within 60 s`);
-    }
-    try {
-      if ((await fetch(`${url}/api/auth/ok`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const { stop } = await startChildServer({
+    name: `Better Auth at ${url}`,
+    args: ["--import", "tsx", SERVER],
+    env,
+    logFile,
+    isUp: async () => (await fetch(`${url}/api/auth/ok`)).ok,
+  });
 
   return {
     url,
