@@ -23,15 +23,15 @@ export async function jsonWhenServed(url: string, init: RequestInit, expected: n
 }
 
 /**
- * Latencies of GET /api/health, one request every 50 ms until the deadline, after a second for
- * the load to reach steady state.
+ * Latencies of GET /api/health (or another cheap `path`), one request every 50 ms until the
+ * deadline, after a second for the load to reach steady state.
  */
-export async function healthLatenciesUntil(baseUrl: string, deadline: number): Promise<number[]> {
+export async function healthLatenciesUntil(baseUrl: string, deadline: number, path = "/api/health"): Promise<number[]> {
   const latencies: number[] = [];
   await new Promise((resolve) => setTimeout(resolve, 1000));
   while (performance.now() < deadline) {
     const started = performance.now();
-    await (await fetch(`${baseUrl}/api/health`)).arrayBuffer();
+    await (await fetch(`${baseUrl}${path}`)).arrayBuffer();
     latencies.push(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
