@@ -113,7 +113,7 @@ export const sessionRepository = {
   /**
    * Records activity at most once a minute per session, to keep reads from becoming writes: the
    * row just read says when it was last written, so most calls send no statement at all (a
-   * write is three on the embedded database: Prisma wraps it in a transaction). The condition
+   * write is three: Prisma wraps an updateMany in BEGIN … COMMIT). The condition
    * stays in the UPDATE for concurrent requests that read the same old time.
    */
   async touch(session: Pick<SessionRecord, "id" | "lastSeenAt">, now: Date): Promise<void> {
