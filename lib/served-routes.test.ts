@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedMethods, disallowedMethod, documentedRoute, servedRoute } from "./served-routes";
+import { allowedMethods, disallowedMethod, documentedRoute, isRefusedMethod, servedRoute } from "./served-routes";
 
 describe("documentedRoute", () => {
   it("matches a template's parameter to one segment", () => {
@@ -36,5 +36,21 @@ describe("disallowedMethod", () => {
     expect(disallowedMethod("/api/v1/user/login", "OPTIONS")).toBeUndefined();
     expect(disallowedMethod("/api/no-such-path", "PUT")).toBeUndefined();
     expect(disallowedMethod("/sign-in", "PUT")).toBeUndefined();
+  });
+});
+
+describe("isRefusedMethod", () => {
+  it("names a method a served path lacks, and a method no route takes on any other API path", () => {
+    expect(isRefusedMethod("/api/v1/user/check", "PUT")).toBe(true);
+    expect(isRefusedMethod("/auth/v1/users/me/password", "PATCH")).toBe(true);
+    expect(isRefusedMethod("/api/no-such-path", "PROPFIND")).toBe(true);
+    expect(isRefusedMethod("/api", "TRACE")).toBe(true);
+  });
+
+  it("leaves to the routes what they answer themselves", () => {
+    expect(isRefusedMethod("/api/v1/user/check", "GET")).toBe(false);
+    expect(isRefusedMethod("/api/v1/user/check", "OPTIONS")).toBe(false);
+    expect(isRefusedMethod("/api/no-such-path", "PUT")).toBe(false);
+    expect(isRefusedMethod("/sign-in", "PROPFIND")).toBe(false);
   });
 });

@@ -97,8 +97,10 @@ const ROUTE_HANDLER_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", 
  * straight to its route, which meets the traffic guard there.
  */
 export function isRefusedMethod(pathname: string, method: string | undefined): boolean {
-  if (disallowedMethod(pathname, method)) return true;
-  return isApiPath(pathname) && !ROUTE_HANDLER_METHODS.has(method ?? "");
+  // One scan of the table per request (server.ts asks this of every request, pages included).
+  const route = servedRoute(pathname);
+  if (route) return !allowedMethods(route).includes(method ?? "");
+  return (pathname === "/api" || pathname.startsWith("/api/")) && !ROUTE_HANDLER_METHODS.has(method ?? "");
 }
 
 /** Methods fetch's Request refuses to carry: Next.js would fail on them with a 500 before the proxy. */
