@@ -67,9 +67,11 @@ describe("bcrypt with every core busy and BCRYPT_MAX_QUEUE=0", () => {
   });
 
   it("makes the decoy again once cores are free, instead of remembering its refusal", async () => {
-    await occupyEveryCore();
+    const busy = await occupyEveryCore();
     await expect(decoyHash(COST + 1)).rejects.toMatchObject(busyRefusal);
     freeEveryCore();
+    // Free means the held hashes have finished and given their cores back (CI once asked first).
+    await Promise.all(busy);
     expect(await decoyHash(COST + 1)).toMatch(/^\$bcrypt-sha256\$v=2,t=2b,r=5\$/);
   });
 });
