@@ -128,11 +128,24 @@ async function focusAndMeterWeights(page: Page): Promise<{ focusJsGzipBytes: num
   return { focusJsGzipBytes, meterJsGzipBytes: (await onKeystroke.total()).bytes };
 }
 
-export async function measurePageWeights(baseUrl: string): Promise<PageWeight[]> {
-  const browser = await chromium.launch({
+const launch = () =>
+  chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
   });
+
+/** First-load JavaScript of one page anywhere (the bare Next.js reference's `/`: the framework's floor). */
+export async function measureFirstLoad(baseUrl: string, path: string): Promise<PageWeight> {
+  const browser = await launch();
+  try {
+    return (await firstLoad(await browser.newContext(), baseUrl, path)).weight;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function measurePageWeights(baseUrl: string): Promise<PageWeight[]> {
+  const browser = await launch();
   try {
     const pages: PageWeight[] = [];
     for (const path of PUBLIC_PAGES) {

@@ -26,7 +26,7 @@ import path from "node:path";
 import { createPgliteDatabase, createPostgresDatabase } from "@/lib/testing/databases";
 import { looseRateLimitsExcept, startAppServer } from "../support/app-server";
 import { cheapPaths, measureCheapPaths } from "./cheap-paths";
-import { measurePageWeights, type PageWeight } from "./page-weight";
+import { measureFirstLoad, measurePageWeights, type PageWeight } from "./page-weight";
 import { startBareNext } from "./references/bare-next";
 import { measureBetterAuthChangePassword, startBetterAuth } from "./references/better-auth";
 import { healthLatenciesUntil, json, jsonWhenServed } from "./http";
@@ -190,6 +190,7 @@ async function main() {
       if (tries === 10) throw new Error("the limited portal never answered 429");
     }
     const cheap = await measureCheapPaths(cheapPaths(server.url, limited.url, bare.url));
+    const pageFloor = existsSync(CHROMIUM) ? await measureFirstLoad(bare.url, "/") : undefined;
     await bare.stop();
 
     const ceilingBefore = await bcryptCeiling();
@@ -235,6 +236,7 @@ async function main() {
     if (typeof weights === "string") console.log(`Page weight: ${weights}`);
     else {
       console.log("Page weight, first-load JavaScript, gzip -9 of every script Chromium loads (goal ≤ 130 kB; meter ≤ 150 kB)");
+      if (pageFloor) console.log(`  bare Next.js page : ${kB(pageFloor.firstLoadJsGzipBytes)} (${pageFloor.scripts} scripts; the reference app's server-only page, webpack build: Next.js and React alone)`);
       for (const page of weights) {
         const extra = page.meterJsGzipBytes === undefined ? "" : `; on focus +${kB(page.focusJsGzipBytes ?? 0)}, strength meter on first keystroke +${kB(page.meterJsGzipBytes)}`;
         console.log(`  ${page.page.padEnd(18)}: ${kB(page.firstLoadJsGzipBytes)} (${page.scripts} scripts)${extra}`);

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { after } from "next/server";
 import { config } from "../config";
 import type { DbClient } from "../db/client";
-import { mailJobRepository } from "../repositories/mail-job-repository";
+import { mailJobRepository, type NewMailJob } from "../repositories/mail-job-repository";
 import type { MailMessage } from "./mailer";
 import { sealBody } from "./sealed-body";
 
@@ -37,8 +37,13 @@ export const FORGOT_PASSWORD_KINDS: [string, ...string[]] = [RESET_REQUEST_KIND,
  * change that causes it does, and goes out after the commit (call wakeSender then).
  */
 export async function queueMail(kind: MailKind, message: MailMessage, db: DbClient, expiresAt: Date | null = null): Promise<void> {
+  await mailJobRepository.add(sealedMailJob(kind, message, expiresAt), db);
+}
+
+/** The outbox row for `message`, for a statement that writes it beside the change causing it. */
+export function sealedMailJob(kind: MailKind, message: MailMessage, expiresAt: Date | null = null): NewMailJob {
   const id = randomUUID();
-  await mailJobRepository.add({ id, kind, recipient: message.to, body: sealBody(message, config().mailSealKey, id), expiresAt }, db);
+  return { id, kind, recipient: message.to, body: sealBody(message, config().mailSealKey, id), expiresAt };
 }
 
 /**

@@ -103,13 +103,13 @@ export const mailJobRepository = {
     await database().mailJob.deleteMany({ where: { id } });
   },
 
-  /** When the next unsent job falls due, so an idle sender sleeps until then. */
+  /**
+   * When the next unsent job falls due, so an idle sender sleeps until then. Raw SQL: the sender
+   * asks after every mail it sends, and Prisma 6 would compile the query each time (issue #12).
+   */
   async nextDueAt(): Promise<Date | null> {
-    const next = await database().mailJob.findFirst({
-      where: { sentAt: null, deadAt: null },
-      orderBy: { nextAttemptAt: "asc" },
-      select: { nextAttemptAt: true },
-    });
+    const [next] = await database().$queryRaw<{ nextAttemptAt: Date }[]>`
+      SELECT "nextAttemptAt" FROM "MailJob" WHERE "sentAt" IS NULL AND "deadAt" IS NULL ORDER BY "nextAttemptAt" LIMIT 1`;
     return next?.nextAttemptAt ?? null;
   },
 

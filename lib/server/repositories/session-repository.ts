@@ -131,17 +131,6 @@ export const sessionRepository = {
     return sessions.filter((session) => current(session)).map(({ credentialVersion: _version, user: _user, ...session }) => session);
   },
 
-  /**
-   * After a password change: the sessions that stay (the caller's, or every live one when the
-   * others are kept) move to the account's new credential version; the rest are dead.
-   */
-  async carryOver(userId: string, onlySessionId: string | null, versions: { from: number; to: number }, db: DbClient): Promise<void> {
-    await db.session.updateMany({
-      where: { userId, revokedAt: null, credentialVersion: versions.from, ...(onlySessionId ? { id: onlySessionId } : {}) },
-      data: { credentialVersion: versions.to },
-    });
-  },
-
   /** Revokes every live session of the user but `keepSessionId`; returns how many. */
   async revokeAllForUser(userId: string, keepSessionId: string | null, now: Date, db: DbClient = database()): Promise<number> {
     const { count } = await db.session.updateMany({

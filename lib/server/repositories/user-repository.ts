@@ -1,7 +1,7 @@
 import "server-only";
 import { database, type DbClient } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { isRecordNotFound, isUniqueViolation } from "../db/errors";
+import { Prisma } from "../db/generated/client";
+import { isUniqueViolation } from "../db/errors";
 
 /** What may leave the server about a user. Never includes the password hash. */
 export const publicUserSelect = {
@@ -24,13 +24,25 @@ export type UserWithCredentials = Prisma.UserGetPayload<{ select: typeof credent
 
 export class EmailTakenError extends Error {}
 
+/**
+ * The columns of credentialsSelect, as raw SQL: every sign-in and password change reads them,
+ * and Prisma 6 compiles a `findUnique` on every call, on the event loop bcrypt's threads share
+ * the cores with (issue #12).
+ */
+async function findCredentials(match: Prisma.Sql): Promise<UserWithCredentials | null> {
+  const [row] = await database().$queryRaw<UserWithCredentials[]>`
+    SELECT "id", "email", "name", "createdAt", "passwordChangedAt", "emailVerifiedAt", "passwordHash", "credentialVersion"
+    FROM "User" WHERE ${match}`;
+  return row ?? null;
+}
+
 export const userRepository = {
   findCredentialsByEmail(email: string): Promise<UserWithCredentials | null> {
-    return database().user.findUnique({ where: { email }, select: credentialsSelect });
+    return findCredentials(Prisma.sql`"email" = ${email}`);
   },
 
   findCredentialsById(id: string): Promise<UserWithCredentials | null> {
-    return database().user.findUnique({ where: { id }, select: credentialsSelect });
+    return findCredentials(Prisma.sql`"id" = ${id}`);
   },
 
   async create(data: { email: string; name?: string; passwordHash: string }, db: DbClient = database()): Promise<PublicUser> {
@@ -40,31 +52,6 @@ export const userRepository = {
       if (isUniqueViolation(error)) {
         throw new EmailTakenError();
       }
-      throw error;
-    }
-  },
-
-  /**
-   * Sets a new password only if the stored hash and credential version are still the ones that
-   * were verified (compare-and-swap): of concurrent changes presenting the same old password, one
-   * wins. The version goes up, which ends every session not carried over to the new one. Returns
-   * the account's new change sequence, or null when another change got there first.
-   */
-  async replacePasswordHash(
-    user: { id: string; passwordHash: string; credentialVersion: number },
-    newHash: string,
-    changedAt: Date,
-    db: DbClient = database(),
-  ): Promise<{ changeSequence: number } | null> {
-    try {
-      // update (not updateMany) so the new sequence comes back from the same statement.
-      return await db.user.update({
-        where: { id: user.id, passwordHash: user.passwordHash, credentialVersion: user.credentialVersion },
-        data: { passwordHash: newHash, passwordChangedAt: changedAt, credentialVersion: { increment: 1 }, changeSequence: { increment: 1 } },
-        select: { changeSequence: true },
-      });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
       throw error;
     }
   },

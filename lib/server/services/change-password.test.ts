@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { config } from "../config";
 import { database } from "../db/client";
 import { AppError } from "../errors";
 import { openBody } from "../mail/sealed-body";
-import { securityEventRepository } from "../repositories/security-event-repository";
 import { changePassword } from "./change-password";
 import { registerAccount } from "./register-account";
 import { authenticateApiToken } from "./sessions";
@@ -14,10 +13,6 @@ const client = { ip: "198.51.100.4", userAgent: "vitest" };
 const OLD = "lantern-orchid-velvet";
 const NEW = "copper-kettle-drizzle";
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 async function signedIn() {
   const user = await registerAccount({ email: `chg-${randomUUID()}@example.com`, password: OLD, name: "Chg" }, client);
   const caller = await signIn({ email: user.email, password: OLD }, "api", client);
@@ -26,25 +21,37 @@ async function signedIn() {
 }
 
 describe("changePassword", () => {
-  it("is all or nothing: when recording the event fails, the hash and the sessions are untouched", async () => {
+  // A real failure inside the database (a trigger raising on this account's row), not a mock:
+  // the change is one statement, so a failing part must leave every other part unwritten.
+  it.each([
+    ["recording the event", "SecurityEvent", `NEW."userId" = $1`],
+    ["queueing the notice", "MailJob", `NEW."kind" = 'password_changed' AND NEW."recipient" = $2`],
+  ])("is all or nothing: when %s fails, the hash, the sessions and the outbox are untouched", async (_what, table, condition) => {
     const { user, caller, otherToken } = await signedIn();
     const before = await database().user.findUniqueOrThrow({ where: { id: user.id } });
-    const record = securityEventRepository.record.bind(securityEventRepository);
-    vi.spyOn(securityEventRepository, "record").mockImplementation(async (event, db) => {
-      if (event.type === "password_changed") throw new Error("disk full");
-      return record(event, db);
-    });
-
-    await expect(changePassword(caller, { oldPassword: OLD, newPassword: NEW, revokeOtherSessions: true }, client)).rejects.toThrow("disk full");
+    const trigger = `fail_${randomUUID().replaceAll("-", "")}`;
+    const when = condition.replace("$1", `'${user.id}'`).replace("$2", `'${user.email}'`);
+    await database().$executeRawUnsafe(
+      `CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`,
+    );
+    await database().$executeRawUnsafe(`CREATE TRIGGER ${trigger} BEFORE INSERT ON "${table}" FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION ${trigger}()`);
+    try {
+      // PGlite's adapter passes the trigger's message on as "undefined": any error will do here,
+      // the next test shows the same change going through without the trigger.
+      await expect(changePassword(caller, { oldPassword: OLD, newPassword: NEW, revokeOtherSessions: true }, client)).rejects.toThrow();
+    } finally {
+      await database().$executeRawUnsafe(`DROP TRIGGER ${trigger} ON "${table}"`);
+      await database().$executeRawUnsafe(`DROP FUNCTION ${trigger}()`);
+    }
 
     const after = await database().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.passwordHash).toBe(before.passwordHash);
-    expect(after.passwordChangedAt).toBeNull();
+    expect(after).toMatchObject({ passwordHash: before.passwordHash, credentialVersion: before.credentialVersion, changeSequence: before.changeSequence, passwordChangedAt: null });
     expect(await authenticateApiToken(otherToken)).not.toBeNull();
+    expect(await database().securityEvent.count({ where: { userId: user.id, type: "password_changed" } })).toBe(0);
     expect(await database().mailJob.count({ where: { recipient: user.email, kind: "password_changed" } })).toBe(0);
   });
 
-  it("queues the notification in the change's transaction, sealed, and sends nothing itself", async () => {
+  it("queues the notification in the change's statement, sealed, and sends nothing itself", async () => {
     const { user, caller } = await signedIn();
 
     await expect(changePassword(caller, { oldPassword: OLD, newPassword: NEW, revokeOtherSessions: true }, client)).resolves.toEqual({

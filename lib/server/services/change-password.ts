@@ -2,13 +2,12 @@ import "server-only";
 import type { ChangePasswordInput } from "@/lib/schemas/password-change";
 import { normalizePassword, passwordPolicyProblems } from "@/lib/schemas/password";
 import { config } from "../config";
-import { inTransaction } from "../db/client";
 import { AppError } from "../errors";
 import { systemClock, type Clock } from "../clock";
-import { queueMail, wakeSender } from "../mail/outbox";
+import { sealedMailJob, wakeSender } from "../mail/outbox";
 import { passwordChangedMail } from "../mail/templates";
 import { userRepository } from "../repositories/user-repository";
-import { sessionRepository } from "../repositories/session-repository";
+import { writePasswordChange } from "../repositories/password-change-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { hashPassword, verifyPassword } from "../security/password-hash";
 import type { Caller, ClientContext } from "./client-context";
@@ -28,7 +27,7 @@ export interface ChangeOptions {
 
 /**
  * Every password-change surface (v1 and seeds 002–004). Verifies the old password, applies the
- * policy with the account's email and name, then in one transaction swaps the hash (only if it is
+ * policy with the account's email and name, then in one statement swaps the hash (only if it is
  * still the verified one), revokes the other sessions, records the event and queues the
  * notification mail, which the outbox's sender delivers after the commit.
  */
@@ -54,23 +53,19 @@ export async function changePassword(
 
   const newHash = await hashPassword(input.newPassword, bcryptCost);
   const now = clock.now();
-  const change = await inTransaction(async (tx) => {
-    const replaced = await userRepository.replacePasswordHash(user, newHash, now, tx);
-    // Another change that verified the same old password got here first.
-    if (!replaced) throw new AppError("INCORRECT_OLD_PASSWORD");
-    const revoked = input.revokeOtherSessions
-      ? await sessionRepository.revokeAllForUser(user.id, caller.sessionId, now, tx)
-      : 0;
-    const versions = { from: user.credentialVersion, to: user.credentialVersion + 1 };
-    await sessionRepository.carryOver(user.id, input.revokeOtherSessions ? caller.sessionId : null, versions, tx);
-    // The key's id beside its name: the name is whatever its creator chose ("Your IT team").
-    const detail = application
-      ? { revokedSessions: revoked, application: application.name, apiKeyId: application.id }
-      : { revokedSessions: revoked };
-    await securityEventRepository.record({ userId: user.id, type: "password_changed", detail, ...client }, tx);
-    await queueMail("password_changed", passwordChangedMail(user.email, { when: now, ...client }, appUrl), tx);
-    return { revokedSessions: revoked, changeSequence: replaced.changeSequence };
+  // The key's id beside its name: the name is whatever its creator chose ("Your IT team").
+  const detail: Record<string, string> = application ? { application: application.name, apiKeyId: application.id } : {};
+  const change = await writePasswordChange({
+    user,
+    newHash,
+    changedAt: now,
+    revokeOtherSessions: input.revokeOtherSessions,
+    keepSessionId: caller.sessionId,
+    event: { ip: client.ip, userAgent: client.userAgent, detail },
+    mail: sealedMailJob("password_changed", passwordChangedMail(user.email, { when: now, ...client }, appUrl)),
   });
+  // Another change that verified the same old password got here first.
+  if (!change) throw new AppError("INCORRECT_OLD_PASSWORD");
 
   wakeSender();
   return { ...change, changedAt: now };
