@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { callApi } from "@/lib/api-client";
 import { signInWithCredentials } from "@/lib/auth-client";
 import { PASSWORD_MIN_LENGTH } from "@/lib/credentials";
+import { preloadStrengthData } from "@/lib/password-strength/load-dictionary";
 import { safeReturnPath } from "@/lib/return-path";
 import type { registerSchema } from "@/lib/schemas/auth";
 import { FormAlert } from "./form-alert";
@@ -70,6 +71,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
         autoComplete="new-password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A long passphrase is easiest to remember.`}
         error={errors.password?.message}
+        onFocus={preloadStrengthData}
         {...register("password")}
       />
       <button type="submit" className="button" disabled={isSubmitting} aria-busy={isSubmitting}>

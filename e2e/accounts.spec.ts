@@ -76,6 +76,22 @@ test("sign-up shows the server's reason when the email is taken", async ({ page 
   await expect(page.getByText("An account with this email already exists. Sign in instead?")).toBeVisible();
 });
 
+test("sign-up starts fetching the common-password list when the password field takes focus, not at submit", async ({ page }) => {
+  const account = newCredentials();
+  await page.goto("/sign-up");
+  // The strength meter's trimmed list (lib/password-strength), which the browser's policy check reads.
+  const commonPasswords = page.waitForResponse(
+    async (response) => response.request().resourceType() === "script" && /qwerty[\s\S]*iloveyou/.test(await response.text()),
+    { timeout: 15_000 },
+  );
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).focus();
+  await commonPasswords;
+  await page.keyboard.type(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/account");
+});
+
 test("after 10 attempts for one email, sign-in says to wait, even with the right password", async ({ page, request }) => {
   const account = newCredentials();
   await signUp(page, account);

@@ -28,5 +28,15 @@ export function loadStrengthData(): Promise<StrengthData> {
     },
     graphs: ADJACENCY_GRAPHS as OptionsGraph,
   }));
+  // A failed download (offline for a moment) is tried again at the next use, not remembered.
+  data.catch(() => (data = undefined));
   return data;
+}
+
+/**
+ * Starts the download where a new password is about to be typed without a meter (sign-up): the
+ * policy's check at submit then finds the list here instead of fetching ~120 kB before answering.
+ */
+export function preloadStrengthData(): void {
+  loadStrengthData().catch(() => undefined);
 }
