@@ -10,9 +10,10 @@ import { guardTraffic } from "./traffic-guard";
 /**
  * For answers that need no body, caller or database (the OpenAPI document, the proxy's 405): the
  * traffic guard first, as on every endpoint, then the answer with the RateLimit-* headers, a
- * request id and one log line. Lighter than apiRoute, which the proxy must not load.
+ * request id and one log line. Lighter than apiRoute, which the proxy must not load. `method` is
+ * the one the client sent, which server.ts passes on as GET when fetch's Request refuses it (TRACE).
  */
-export function guarded(request: Request, answer: (requestId: string) => Response): Promise<Response> {
+export function guarded(request: Request, answer: (requestId: string) => Response, method = request.method): Promise<Response> {
   return runInRequestContext(randomUUID(), async ({ requestId, decisions }) => {
     const startedAt = performance.now();
     let response: Response;
@@ -27,7 +28,7 @@ export function guarded(request: Request, answer: (requestId: string) => Respons
       response = errorResponse(error, requestId, tightest(decisions));
     }
     const { pathname } = new URL(request.url);
-    logger().info({ requestId, method: request.method, path: pathname, status: response.status, ms: Math.round(performance.now() - startedAt) }, "request");
+    logger().info({ requestId, method, path: pathname, status: response.status, ms: Math.round(performance.now() - startedAt) }, "request");
     return response;
   });
 }

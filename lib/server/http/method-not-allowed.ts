@@ -15,12 +15,12 @@ export function refuseUnknownMethod(request: Request, method = request.method): 
   const { pathname } = new URL(request.url);
   const allow = disallowedMethod(pathname, method);
   if (!allow) {
-    return isRefusedMethod(pathname, method) ? guarded(request, (requestId) => errorResponse(new AppError("NOT_FOUND"), requestId)) : undefined;
+    return isRefusedMethod(pathname, method) ? guarded(request, (requestId) => errorResponse(new AppError("NOT_FOUND"), requestId), method) : undefined;
   }
   return guarded(request, (requestId) => {
     const dialect = dialectForPath(documentedRoute(pathname)?.template ?? pathname);
     const response = errorResponse(new AppError("METHOD_NOT_ALLOWED"), requestId, undefined, {}, dialect);
     response.headers.set("allow", allow.join(", "));
     return response;
-  });
+  }, method);
 }
