@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import { LinkAction } from "@/components/email/link-action";
+import { LinkLanding, type LinkLandingProps } from "@/components/email/link-landing";
 
-export const metadata: Metadata = { title: "Confirm your new email address" };
+const title = "Confirm your new email address";
+export const metadata: Metadata = { title };
 
-interface Props {
-  searchParams: Promise<{ token?: string }>;
-}
-
-/** Where the mailed link lands; no session needed. */
-export default async function Page({ searchParams }: Props) {
-  const { token } = await searchParams;
+export default function Page({ searchParams }: LinkLandingProps) {
   return (
-    <section className="card narrow" aria-labelledby="link-title">
-      <h1 id="link-title">Confirm your new email address</h1>
-      <LinkAction token={token} endpoint="/api/v1/user/email/confirm" action="Confirm the new address" done="Your account's email address is now {email}." />
-    </section>
+    <LinkLanding
+      searchParams={searchParams}
+      title={title}
+      endpoint="/api/v1/user/email/confirm"
+      action="Confirm the new address"
+      done="Your account's email address is now {email}."
+    />
   );
 }

@@ -1,19 +1,11 @@
 import type { Metadata } from "next";
-import { LinkAction } from "@/components/email/link-action";
+import { LinkLanding, type LinkLandingProps } from "@/components/email/link-landing";
 
-export const metadata: Metadata = { title: "Verify your email address" };
+const title = "Verify your email address";
+export const metadata: Metadata = { title };
 
-interface Props {
-  searchParams: Promise<{ token?: string }>;
-}
-
-/** Where the mailed link lands; no session needed. */
-export default async function Page({ searchParams }: Props) {
-  const { token } = await searchParams;
+export default function Page({ searchParams }: LinkLandingProps) {
   return (
-    <section className="card narrow" aria-labelledby="link-title">
-      <h1 id="link-title">Verify your email address</h1>
-      <LinkAction token={token} endpoint="/api/v1/user/verify-email" action="Verify my email" done="{email} is verified." />
-    </section>
+    <LinkLanding searchParams={searchParams} title={title} endpoint="/api/v1/user/verify-email" action="Verify my email" done="{email} is verified." />
   );
 }

@@ -4,6 +4,25 @@ export async function json(url: string, init: RequestInit) {
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, string> };
 }
 
+/** A bench account that changes its password back and forth between two: `current` is the one it has now. */
+export interface PasswordChanger {
+  token: string;
+  current: number;
+}
+
+/** One PATCH /api/v1/user/password moving `user` to its other password; `current` follows a 200. */
+export async function changePasswordOnce(baseUrl: string, user: PasswordChanger, passwords: readonly [string, string]) {
+  const next = 1 - user.current;
+  const started = performance.now();
+  const response = await json(`${baseUrl}/api/v1/user/password`, {
+    method: "PATCH",
+    headers: { authorization: `Bearer ${user.token}` },
+    body: JSON.stringify({ oldPassword: passwords[user.current], newPassword: passwords[next] }),
+  });
+  if (response.status === 200) user.current = next;
+  return { ...response, ms: performance.now() - started };
+}
+
 /** What a client told 503 should do before trying again. */
 export function waitRetryAfter(headers: Headers): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Number(headers.get("retry-after") ?? 1) * 1000));

@@ -5,7 +5,7 @@
 // 503's Retry-After, as the contract asks of clients: without that pause, a hundred clients
 // retrying at once keep the event loop busy with refusals alone (the embedded PGlite runs each
 // request's lookups there), which measures the flood rather than the bound.
-import { healthLatenciesUntil, json, waitRetryAfter } from "./http";
+import { changePasswordOnce, healthLatenciesUntil, json, waitRetryAfter, type PasswordChanger } from "./http";
 import { median, percentile, round } from "./stats";
 
 export interface OverloadResult {
@@ -23,7 +23,7 @@ export interface OverloadSetup {
   workers: number;
   seconds: number;
   /** One account per password-change worker: its token and which of `passwords` is current. */
-  changers: Array<{ token: string; current: number }>;
+  changers: PasswordChanger[];
   passwords: readonly [string, string];
   /** An account whose password never changes, for the known-email logins. */
   loginAccount: { email: string; password: string };
@@ -41,17 +41,10 @@ export async function overload({ baseUrl, workers, seconds, changers, passwords,
   };
   const deadline = performance.now() + seconds * 1000;
 
-  const changeWorker = async (user: OverloadSetup["changers"][number]) => {
+  const changeWorker = async (user: PasswordChanger) => {
     while (performance.now() < deadline) {
-      const next = 1 - user.current;
-      const started = performance.now();
-      const response = await json(`${baseUrl}/api/v1/user/password`, {
-        method: "PATCH",
-        headers: { authorization: `Bearer ${user.token}` },
-        body: JSON.stringify({ oldPassword: passwords[user.current], newPassword: passwords[next] }),
-      });
-      if (response.status === 200) user.current = next;
-      await record(response, performance.now() - started);
+      const response = await changePasswordOnce(baseUrl, user, passwords);
+      await record(response, response.ms);
     }
   };
   // Alternately the known account and an unknown email: both cost one bcrypt.

@@ -29,7 +29,7 @@ import { cheapPaths, measureCheapPaths } from "./cheap-paths";
 import { measureFirstLoad, measurePageWeights, type PageWeight } from "./page-weight";
 import { startBareNext } from "./references/bare-next";
 import { measureBetterAuthChangePassword, startBetterAuth } from "./references/better-auth";
-import { healthLatenciesUntil, json, jsonWhenServed } from "./http";
+import { changePasswordOnce, healthLatenciesUntil, json, jsonWhenServed, type PasswordChanger } from "./http";
 import { describeOverload, overload } from "./overload";
 import { median, percentile, round } from "./stats";
 import { uniqueRedisPrefix } from "@/lib/testing/redis";
@@ -121,23 +121,16 @@ async function signedInUsers(baseUrl: string, workers: number) {
 }
 
 /** Each user changes its own password back and forth until the deadline; /api/health is sampled meanwhile. */
-async function changePasswordLoad(baseUrl: string, users: Array<{ token: string; current: number }>) {
+async function changePasswordLoad(baseUrl: string, users: PasswordChanger[]) {
   const latencies: number[] = [];
   let failures = 0;
   const deadline = performance.now() + SECONDS * 1000;
   const load = Promise.all(
     users.map(async (user) => {
       while (performance.now() < deadline) {
-        const next = 1 - user.current;
-        const started = performance.now();
-        const response = await json(`${baseUrl}/api/v1/user/password`, {
-          method: "PATCH",
-          headers: { authorization: `Bearer ${user.token}` },
-          body: JSON.stringify({ oldPassword: PASSWORDS[user.current], newPassword: PASSWORDS[next] }),
-        });
-        latencies.push(performance.now() - started);
-        if (response.status === 200) user.current = next;
-        else failures += 1;
+        const { status, ms } = await changePasswordOnce(baseUrl, user, PASSWORDS);
+        latencies.push(ms);
+        if (status !== 200) failures += 1;
       }
     }),
   );
