@@ -1,7 +1,7 @@
 // Chooses the database driver once, from configuration: a PostgreSQL server through
 // @prisma/adapter-pg when DATABASE_URL is set, the embedded PGlite otherwise.
 // No "server-only" marker: the Prisma CLI (prisma.config.ts) and the test helpers load it too.
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, type SqlMigrationAwareDriverAdapterFactory, type SqlQueryable, type SqlResultSet } from "@prisma/driver-adapter-utils";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -105,14 +105,44 @@ class LazyPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
 
   constructor(private readonly dataDir: string) {}
 
-  connect() {
+  async connect() {
     const pglite = served.__accountPortalInMemoryDb?.get(this.dataDir) ?? openPGlite(this.dataDir);
-    return new PrismaPGlite(pglite).connect();
+    const adapter = timestampsMarkedUtc(await new PrismaPGlite(pglite).connect());
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => timestampsMarkedUtc(await startTransaction(isolationLevel));
+    return adapter;
   }
 
   connectToShadowDb() {
     return new PrismaPGlite(new PGlite("memory://")).connectToShadowDb();
   }
+}
+
+/** Ends in a zone: `Z`, or an offset such as `+00`, `-05:00`. */
+const ZONED = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/**
+ * pglite-prisma-adapter 0.6.1 hands Prisma a `timestamp` as text without a zone
+ * ("2026-07-01 12:34:56.789"), and Prisma parses a raw query's DateTime text with `new Date()`,
+ * in the process's local time zone: outside TZ=UTC every `$queryRaw` timestamp was off by the
+ * offset. The columns hold UTC (every write stores UTC), so this marks them so, as adapter-pg does
+ * ("2026-07-01T12:34:56.789+00:00"): both drivers then give Prisma the same text.
+ */
+function timestampsMarkedUtc<Q extends SqlQueryable>(queryable: Q): Q {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => markUtc(await queryRaw(query));
+  return queryable;
+}
+
+function markUtc(result: SqlResultSet): SqlResultSet {
+  result.columnTypes.forEach((type, column) => {
+    if (type !== ColumnTypeEnum.DateTime) return;
+    for (const row of result.rows) {
+      const text = row[column];
+      if (typeof text === "string" && !ZONED.test(text)) row[column] = `${text.replace(" ", "T")}+00:00`;
+    }
+  });
+  return result;
 }
 
 export interface RawConnection extends SqlRunner {
