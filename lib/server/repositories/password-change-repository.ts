@@ -6,8 +6,8 @@ import type { NewMailJob } from "./mail-job-repository";
 import type { SecurityEventInput } from "./security-event-repository";
 
 export interface PasswordChangeWrite {
-  /** The account as the old password was verified: the change applies only while it is still so. */
-  user: { id: string; passwordHash: string; credentialVersion: number };
+  /** The account's credential version when the old password was verified: the change applies only while it is still so. */
+  user: { id: string; credentialVersion: number };
   newHash: string;
   changedAt: Date;
   /** Revoke every other live session (true), or carry them all over to the new password (false). */
@@ -20,15 +20,19 @@ export interface PasswordChangeWrite {
 }
 
 /**
- * A password change's writes as one statement: the hash swap (a compare-and-swap on the verified
- * hash and credential version), the sessions revoked or carried over, the security event and the
+ * A password change's writes as one statement: the hash swap (a compare-and-swap on the credential
+ * version the old password was verified at), the sessions revoked or carried over, the security event and the
  * notice in the mail outbox. One statement is atomic without BEGIN/COMMIT, and raw SQL skips
  * Prisma 6's query compiler, which compiled six queries on every change: about 5 of the event
  * loop's ~35 ms per change, on the cores bcrypt needs (issue #12).
  *
- * Every other part reads the swap's RETURNING, so when another change got there first (the swap
- * matches no row, on PostgreSQL after waiting for that change's lock) nothing at all is written
- * and this returns null. The revoke and the carry-over touch disjoint rows (other sessions, the
+ * The version, not the hash: every write of a new password raises it, while a sign-in's rehash of
+ * the same password (a higher cost) does not, and must not make a right old password fail.
+ * Every other part reads the swap's RETURNING, so when a change, reset or deletion got there
+ * first (the swap matches no row, on PostgreSQL after waiting for its lock) nothing at all is
+ * written and this returns null. A session opened by a sign-in the swap waited for is in none of
+ * the statement's snapshots: it is neither revoked nor carried, and keeps the old version, which
+ * no session lookup accepts. The revoke and the carry-over touch disjoint rows (other sessions, the
  * caller's), as one statement must. Columns Prisma would fill on the client (ids, `createdAt`,
  * `updatedAt`, `nextAttemptAt`) are filled here the same way, from this process's clock.
  */
@@ -41,12 +45,12 @@ export async function writePasswordChange(write: PasswordChangeWrite): Promise<{
       UPDATE "User"
       SET "passwordHash" = ${newHash}, "passwordChangedAt" = ${changedAt}, "updatedAt" = ${now},
           "credentialVersion" = "credentialVersion" + 1, "changeSequence" = "changeSequence" + 1
-      WHERE "id" = ${user.id} AND "passwordHash" = ${user.passwordHash} AND "credentialVersion" = ${user.credentialVersion}
+      WHERE "id" = ${user.id} AND "credentialVersion" = ${user.credentialVersion}
       RETURNING "id", "changeSequence", "credentialVersion"
     ), revoked AS (
       UPDATE "Session" s SET "revokedAt" = ${changedAt}
       FROM swapped
-      WHERE ${Prisma.raw(String(revokeOtherSessions))} AND s."userId" = swapped."id" AND s."revokedAt" IS NULL AND s."id" <> ${keepSessionId}
+      WHERE ${revokeOtherSessions}::boolean AND s."userId" = swapped."id" AND s."revokedAt" IS NULL AND s."id" <> ${keepSessionId}
       RETURNING s."id"
     ), carried AS (
       UPDATE "Session" s SET "credentialVersion" = swapped."credentialVersion"

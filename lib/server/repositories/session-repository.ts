@@ -74,7 +74,9 @@ export const sessionRepository = {
   /**
    * Opens a session bound to the credential version the sign-in verified, only if the account
    * still has it: the account row is share-locked first, so a password change either commits
-   * before (and this returns null) or waits until the session exists (and then revokes it).
+   * before (and this returns null) or waits until the session exists and then raises the version
+   * past it. Such a session is not marked revoked (the change's statement did not see it); it is
+   * dead because every lookup compares its version with the account's.
    */
   createIfCredentialsCurrent(data: {
     userId: string;

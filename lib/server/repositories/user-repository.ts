@@ -64,7 +64,10 @@ export const userRepository = {
     });
   },
 
-  /** Replaces the hash only if it is still the one that was verified (a rehash must not undo a change). */
+  /**
+   * Replaces the hash only if it is still the one that was verified (a rehash must not undo a
+   * change). The same password at a higher cost: the credential version stays.
+   */
   async upgradeHash(id: string, verifiedHash: string, newHash: string): Promise<void> {
     await database().user.updateMany({ where: { id, passwordHash: verifiedHash }, data: { passwordHash: newHash } });
   },
@@ -99,12 +102,13 @@ export const userRepository = {
   },
 
   /**
-   * Deletes the account only if its password and credential version are still the ones verified:
-   * a password change that commits first makes this delete nothing (and the deletion fails).
+   * Deletes the account only if its credential version is still the one its password was verified
+   * at: a password change or reset that commits first makes this delete nothing (and the deletion
+   * fails); a sign-in's rehash of the same password does not.
    * Sessions, API keys, resets, challenges and security events go with it (ON DELETE CASCADE).
    */
-  async deleteIfCredentialsCurrent(user: { id: string; passwordHash: string; credentialVersion: number }, db: DbClient): Promise<boolean> {
-    const { count } = await db.user.deleteMany({ where: { id: user.id, passwordHash: user.passwordHash, credentialVersion: user.credentialVersion } });
+  async deleteIfCredentialsCurrent(user: { id: string; credentialVersion: number }, db: DbClient): Promise<boolean> {
+    const { count } = await db.user.deleteMany({ where: { id: user.id, credentialVersion: user.credentialVersion } });
     return count === 1;
   },
 };

@@ -27,9 +27,10 @@ export interface ChangeOptions {
 
 /**
  * Every password-change surface (v1 and seeds 002–004). Verifies the old password, applies the
- * policy with the account's email and name, then in one statement swaps the hash (only if it is
- * still the verified one), revokes the other sessions, records the event and queues the
- * notification mail, which the outbox's sender delivers after the commit.
+ * policy with the account's email and name, then in one statement swaps the hash (only while the
+ * credential version is the one the old password was verified at), revokes the other sessions,
+ * records the event and queues the notification mail, which the outbox's sender delivers after
+ * the commit.
  */
 export async function changePassword(
   caller: Caller,
@@ -64,8 +65,12 @@ export async function changePassword(
     event: { ip: client.ip, userAgent: client.userAgent, detail },
     mail: sealedMailJob("password_changed", passwordChangedMail(user.email, { when: now, ...client }, appUrl)),
   });
-  // Another change that verified the same old password got here first.
-  if (!change) throw new AppError("INCORRECT_OLD_PASSWORD");
+  // Another change or a reset got here first, so the old password verified is no longer the
+  // account's; or the account was deleted meanwhile.
+  if (!change) {
+    if (await userRepository.findCredentialsById(user.id)) throw new AppError("INCORRECT_OLD_PASSWORD");
+    throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
+  }
 
   wakeSender();
   return { ...change, changedAt: now };
