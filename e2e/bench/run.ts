@@ -31,6 +31,7 @@ import { startBareNext } from "./references/bare-next";
 import { measureBetterAuthChangePassword, startBetterAuth } from "./references/better-auth";
 import { changePasswordOnce, healthLatenciesUntil, json, jsonWhenServed, type PasswordChanger } from "./http";
 import { describeOverload, overload } from "./overload";
+import { cpuDuring, type CpuSeconds } from "./process-cpu";
 import { median, percentile, round } from "./stats";
 import { uniqueRedisPrefix } from "@/lib/testing/redis";
 
@@ -139,6 +140,24 @@ async function changePasswordLoad(baseUrl: string, users: PasswordChanger[]) {
   return { throughput: latencies.length / ((performance.now() - started) / 1000), latencies, failures, health };
 }
 
+/**
+ * Where the machine's cores went during the PATCH load: the portal's event loop, its other threads
+ * (bcrypt's, mostly) and this process (the load and the health samples); what is left was idle or
+ * went elsewhere. bcrypt's CPU per change is set beside a pair's at the ceiling.
+ */
+function describeCores(portal: CpuSeconds | undefined, bench: CpuSeconds | undefined, seconds: number, changes: number, ceiling: number): string | undefined {
+  if (!portal || !bench || changes === 0) return undefined;
+  const cores = availableParallelism();
+  const share = (cpu: number) => round(cpu / seconds, 2);
+  const perChange = (cpu: number) => round((cpu * 1000) / changes, 0);
+  const rest = cores - (portal.total + bench.total) / seconds;
+  return (
+    `  where the ${cores} cores went: the portal ${share(portal.total)} (event loop ${share(portal.mainThread)}, ${perChange(portal.mainThread)} ms a change; ` +
+    `other threads ${share(portal.total - portal.mainThread)}, ${perChange(portal.total - portal.mainThread)} ms a change, a pair at the ceiling ${round((cores * 1000) / ceiling, 0)} ms), ` +
+    `this bench process ${share(bench.total)}, idle or elsewhere ${round(rest, 2)}`
+  );
+}
+
 const kB = (bytes: number) => `${round(bytes / 1000)} kB`;
 
 async function main() {
@@ -188,7 +207,11 @@ async function main() {
 
     const ceilingBefore = await bcryptCeiling();
     const users = await signedInUsers(server.url, WORKERS);
-    const portalLoad = await changePasswordLoad(server.url, users);
+    const {
+      result: portalLoad,
+      seconds: loadSeconds,
+      cpu: [portalCpu, benchCpu],
+    } = await cpuDuring([server.child.pid!, process.pid], () => changePasswordLoad(server.url, users));
 
     const betterAuth = await startBetterAuth(COST, { postgresUrl: process.env.BENCH_DATABASE_URL });
     stops.push(betterAuth.stop);
@@ -220,6 +243,8 @@ async function main() {
     const ours = portalLoad.throughput / ceiling;
     const theirs = reference.throughput / ceiling;
     console.log(`PATCH /api/v1/user/password: ${round(portalLoad.throughput, 2)}/s = ${round(ours, 2)} of the ceiling (${portalLoad.latencies.length} requests, ${portalLoad.failures} failed; p50 / p99 ${round(median(portalLoad.latencies))} / ${round(percentile(portalLoad.latencies, 99))} ms)`);
+    const cores = describeCores(portalCpu, benchCpu, loadSeconds, portalLoad.latencies.length - portalLoad.failures, ceiling);
+    if (cores) console.log(cores);
     console.log(`Better Auth change-password : ${round(reference.throughput, 2)}/s = ${round(theirs, 2)} of the ceiling (${reference.requests} requests, ${reference.failures} failed; p50 / p99 ${round(reference.p50)} / ${round(reference.p99)} ms)`);
     console.log(`  portal ÷ Better Auth: ${round(ours / theirs, 2)} (goal: portal ≥ 0.95 of the ceiling and ≥ Better Auth's fraction)`);
     console.log(`GET /api/health during that load p50 / p99 (ms): ${round(median(portalLoad.health))} / ${round(percentile(portalLoad.health, 99))} (goal p99 < 50; ${portalLoad.health.length} samples; Better Auth's /api/auth/ok during its load: ${round(median(referenceHealth))} / ${round(percentile(referenceHealth, 99))})`);
