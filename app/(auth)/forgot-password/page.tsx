@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ForgotPasswordFlow } from "@/components/forgot-password-flow";
+import { ForgotPasswordFlow } from "@/components/forgot-password/flow";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
