@@ -141,19 +141,23 @@ async function changePasswordLoad(baseUrl: string, users: PasswordChanger[]) {
 }
 
 /**
- * Where the machine's cores went during the PATCH load: the portal's event loop, its other threads
- * (bcrypt's, mostly) and this process (the load and the health samples); what is left was idle or
- * went elsewhere. bcrypt's CPU per change is set beside a pair's at the ceiling.
+ * Where the machine's cores went during the PATCH load: the portal's main thread (the event loop,
+ * and PGlite's SQL, which runs there), its other threads (bcrypt's, mostly) and this process (the
+ * load and the health samples); what is left was idle or went elsewhere (PostgreSQL's own process,
+ * with BENCH_DATABASE_URL). Per change means per successful change, everything else the portal did
+ * meanwhile (health samples, the notices' mail) included. A pair at the ceiling costs the cores
+ * its threads could use, divided by its rate.
  */
 function describeCores(portal: CpuSeconds | undefined, bench: CpuSeconds | undefined, seconds: number, changes: number, ceiling: number): string | undefined {
   if (!portal || !bench || changes === 0) return undefined;
   const cores = availableParallelism();
   const share = (cpu: number) => round(cpu / seconds, 2);
   const perChange = (cpu: number) => round((cpu * 1000) / changes, 0);
+  const pairAtCeiling = round((Math.min(THREADPOOL, cores) * 1000) / ceiling, 0);
   const rest = cores - (portal.total + bench.total) / seconds;
   return (
-    `  where the ${cores} cores went: the portal ${share(portal.total)} (event loop ${share(portal.mainThread)}, ${perChange(portal.mainThread)} ms a change; ` +
-    `other threads ${share(portal.total - portal.mainThread)}, ${perChange(portal.total - portal.mainThread)} ms a change, a pair at the ceiling ${round((cores * 1000) / ceiling, 0)} ms), ` +
+    `  where the ${cores} cores went: the portal ${share(portal.total)} (main thread ${share(portal.mainThread)}, ${perChange(portal.mainThread)} ms a change; ` +
+    `other threads ${share(portal.total - portal.mainThread)}, ${perChange(portal.total - portal.mainThread)} ms a change, a pair at the ceiling ${pairAtCeiling} ms), ` +
     `this bench process ${share(bench.total)}, idle or elsewhere ${round(rest, 2)}`
   );
 }

@@ -134,12 +134,14 @@ function timestampsMarkedUtc<Q extends SqlQueryable>(queryable: Q): Q {
   return queryable;
 }
 
+const asUtc = (text: unknown) => (typeof text === "string" && !ZONED.test(text) ? `${text.replace(" ", "T")}+00:00` : text);
+
 function markUtc(result: SqlResultSet): SqlResultSet {
   result.columnTypes.forEach((type, column) => {
-    if (type !== ColumnTypeEnum.DateTime) return;
+    if (type !== ColumnTypeEnum.DateTime && type !== ColumnTypeEnum.DateTimeArray) return;
     for (const row of result.rows) {
-      const text = row[column];
-      if (typeof text === "string" && !ZONED.test(text)) row[column] = `${text.replace(" ", "T")}+00:00`;
+      const value = row[column];
+      row[column] = Array.isArray(value) ? value.map(asUtc) : asUtc(value);
     }
   });
   return result;

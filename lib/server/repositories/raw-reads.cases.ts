@@ -4,7 +4,7 @@
 // Prisma its own text for a timestamp.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { database } from "../db/client";
+import { database, type DbClient } from "../db/client";
 import { userRepository } from "./user-repository";
 import { mailJobRepository } from "./mail-job-repository";
 import { sessionRepository } from "./session-repository";
@@ -58,6 +58,15 @@ export function describeRawReads(backend: string) {
 
       await database().user.update({ where: { id: user.id }, data: { credentialVersion: { increment: 1 } } });
       expect(await sessionRepository.findActiveByTokenHash(tokenHash, new Date())).toBeNull();
+    });
+
+    it("reads a timestamp and an array of them, in and out of a transaction, as the UTC instants stored", async () => {
+      const read = (db: Pick<DbClient, "$queryRaw">) =>
+        db.$queryRaw<Array<{ at: Date; all: Date[] }>>`
+          SELECT '2026-03-03 12:34:56.789'::timestamp(3) AS "at", ARRAY['2026-03-03 12:34:56.789'::timestamp(3), NULL] AS "all"`;
+      const expected = [{ at: new Date("2026-03-03T12:34:56.789Z"), all: [new Date("2026-03-03T12:34:56.789Z"), null] }];
+      expect(await read(database())).toStrictEqual(expected);
+      expect(await database().$transaction((tx) => read(tx))).toStrictEqual(expected);
     });
 
     it("nextDueAt is the earliest unsent, living job's time, as a Date; sent and dead jobs do not count", async () => {

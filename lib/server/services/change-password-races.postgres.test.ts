@@ -1,4 +1,4 @@
-// A password change racing other writes to the same account, on PostgreSQL (TEST_DATABASE_URL;
+// A password change (and an account deletion) racing other writes to the same account, on PostgreSQL (TEST_DATABASE_URL;
 // .ci/run sets it): PGlite runs one query at a time, so there the change's statement never waits
 // for anyone. Each race is set up, not hoped for: a second connection holds the account row in an
 // open transaction, the change is started and seen waiting for that lock, then the other write
@@ -10,6 +10,7 @@ import { config } from "../config";
 import { database } from "../db/client";
 import { hashPassword } from "../security/password-hash";
 import { changePassword } from "./change-password";
+import { deleteAccount } from "./delete-account";
 import { registerAccount } from "./register-account";
 import { signIn } from "./sign-in";
 
@@ -35,40 +36,58 @@ describe.runIf(url)("a password change racing other writes, on PostgreSQL", () =
   });
   afterAll(() => other?.end());
 
-  /** Resolves once a backend is waiting for a lock inside the change's statement. */
-  async function changeWaitingForLock() {
-    for (let polls = 0; polls < 500; polls += 1) {
+  /**
+   * Resolves once a statement like `statement` is blocked by the other connection. Only that
+   * connection's lock counts: the contract suites run the same statements on this server at the
+   * same time, and their waits must not pass for this test's.
+   */
+  async function waitingFor(statement: string) {
+    for (let polls = 0; polls < 1000; polls += 1) {
       // Inside a transaction PostgreSQL keeps the first statistics snapshot unless told to drop it.
       await other.query("SELECT pg_stat_clear_snapshot()");
       const { rows } = await other.query(
-        `SELECT 1 FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE '%WITH swapped AS%'`,
+        `SELECT 1 FROM pg_stat_activity
+         WHERE datname = current_database() AND pg_backend_pid() = ANY (pg_blocking_pids(pid)) AND query LIKE $1`,
+        [statement],
       );
       if (rows.length) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    throw new Error("the change never waited for the account row");
+    throw new Error(`no statement like ${statement} ever waited for the account row`);
   }
 
-  /** Runs `write` in an open transaction on the other connection, starts the change, commits once the change waits. */
-  async function changeAfter(write: (user: { id: string }) => Promise<unknown>) {
+  /**
+   * Signs an account in, runs `write` in an open transaction on the other connection, starts
+   * `race` (the change or the deletion), and commits once it waits for the row `write` holds.
+   */
+  async function after(
+    write: (user: { id: string }) => Promise<unknown>,
+    race: (caller: { userId: string; sessionId: string }) => Promise<unknown>,
+    statement: string,
+  ) {
     const { user, caller } = await signedIn();
     await other.query("BEGIN");
     try {
       await write(user);
-      const change = changePassword(caller, { oldPassword: OLD, newPassword: NEW, revokeOtherSessions: true }, client);
-      change.catch(() => {});
-      await changeWaitingForLock();
+      const raced = race(caller);
+      raced.catch(() => {});
+      await waitingFor(statement);
       await other.query("COMMIT");
-      return { user, outcome: await change.then((value) => ({ value }), (error: unknown) => ({ error })) };
+      return { user, outcome: await raced.then((value) => ({ value }), (error: unknown) => ({ error })) };
     } catch (error) {
       await other.query("ROLLBACK");
       throw error;
     }
   }
 
+  const changeAfter = (write: (user: { id: string }) => Promise<unknown>) =>
+    after(write, (caller) => changePassword(caller, { oldPassword: OLD, newPassword: NEW, revokeOtherSessions: true }, client), "%WITH swapped AS%");
+
+  const rehashOf = (password: string) => async ({ id }: { id: string }) =>
+    other.query(`UPDATE "User" SET "passwordHash" = $1 WHERE "id" = $2`, [await hashPassword(password, config().bcryptCost + 1), id]);
+
   it("succeeds when a sign-in's rehash of the same password (a higher cost) commits first", async () => {
-    const rehash = await hashPassword(OLD, config().bcryptCost + 1);
-    const { user, outcome } = await changeAfter(({ id }) => other.query(`UPDATE "User" SET "passwordHash" = $1 WHERE "id" = $2`, [rehash, id]));
+    const { user, outcome } = await changeAfter(rehashOf(OLD));
 
     expect(outcome).toMatchObject({ value: { revokedSessions: 0 } });
     expect((await signIn({ email: user.email, password: NEW }, "api", client)).user.id).toBe(user.id);
@@ -93,6 +112,13 @@ describe.runIf(url)("a password change racing other writes, on PostgreSQL", () =
     expect(outcome).toMatchObject({ error: { code: "UNAUTHORIZED" } });
     expect(await database().user.count({ where: { id: user.id } })).toBe(0);
     expect(await database().mailJob.count({ where: { recipient: user.email, kind: "password_changed" } })).toBe(0);
+  });
+
+  it("deletes the account when a sign-in's rehash of the same password commits first", async () => {
+    const { user, outcome } = await after(rehashOf(OLD), (caller) => deleteAccount(caller, { password: OLD }), '%DELETE FROM%"User"%');
+
+    expect(outcome).toEqual({ value: undefined });
+    expect(await database().user.count({ where: { id: user.id } })).toBe(0);
   });
 
   it("lets exactly one of eight concurrent changes with the same old password win", async () => {
