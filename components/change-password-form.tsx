@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type Path } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
-import { PASSWORD_MIN_LENGTH } from "@/lib/credentials";
+import { NEW_PASSWORD_HINT } from "@/lib/credentials";
 import type { ChangePasswordFormValues } from "@/lib/schemas/password-change";
 import { FormAlert } from "./form-alert";
 import { lazyZodResolver } from "./lazy-zod-resolver";
@@ -79,7 +79,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       <PasswordInput
         label="New password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
+        hint={NEW_PASSWORD_HINT}
         error={errors.newPassword?.message}
         aria-describedby="new-password-strength"
         {...register("newPassword")}

@@ -14,6 +14,9 @@ export const EMAIL_MAX_LENGTH = 254;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/** Under every field where a new password is chosen. */
+export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`;
+
 /** Passwords are compared and hashed in NFKC, so "ｐａｓｓ" and "pass" are the same password. */
 export function normalizePassword(password: string): string {
   return password.normalize("NFKC");

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
-import { PASSWORD_MIN_LENGTH } from "@/lib/credentials";
+import { NEW_PASSWORD_HINT } from "@/lib/credentials";
 import type { ResetPasswordFormValues } from "@/lib/schemas/password-reset";
 import { lazyZodResolver } from "../lazy-zod-resolver";
 import { PasswordInput } from "../password-input";
@@ -59,7 +59,7 @@ export function PasswordStep({ email, onRestart, onError }: { email: string; onR
       <PasswordInput
         label="New password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
+        hint={NEW_PASSWORD_HINT}
         error={errors.password?.message}
         aria-describedby="reset-password-strength"
         {...register("password")}
