@@ -6,7 +6,7 @@ import type { NewMailJob } from "./mail-job-repository";
 import type { SecurityEventInput } from "./security-event-repository";
 
 export interface PasswordChangeWrite {
-  /** The account's credential version when the old password was verified: the change applies only while it is still so. */
+  /** The credential version the old password was verified at: the change applies only while it is current. */
   user: { id: string; credentialVersion: number };
   newHash: string;
   changedAt: Date;
@@ -20,11 +20,11 @@ export interface PasswordChangeWrite {
 }
 
 /**
- * A password change's writes as one statement: the hash swap (a compare-and-swap on the credential
- * version the old password was verified at), the sessions revoked or carried over, the security event and the
- * notice in the mail outbox. One statement is atomic without BEGIN/COMMIT, and raw SQL skips
- * Prisma 6's query compiler, which compiled six queries on every change: about 5 of the event
- * loop's ~35 ms per change, on the cores bcrypt needs (issue #12).
+ * A password change's writes as one statement: the hash swap (a compare-and-swap on the
+ * credential version the old password was verified at), the sessions revoked or carried over, the
+ * security event and the notice in the mail outbox. One statement is atomic without BEGIN/COMMIT,
+ * and raw SQL skips Prisma 6's query compiler, which compiled six queries on every change: about 5
+ * of the event loop's ~35 ms per change, on the cores bcrypt needs (issue #12).
  *
  * The version, not the hash: every write of a new password raises it, while a sign-in's rehash of
  * the same password (a higher cost) does not, and must not make a right old password fail.

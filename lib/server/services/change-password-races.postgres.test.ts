@@ -1,8 +1,8 @@
-// A password change (and an account deletion) racing other writes to the same account, on PostgreSQL (TEST_DATABASE_URL;
-// .ci/run sets it): PGlite runs one query at a time, so there the change's statement never waits
-// for anyone. Each race is set up, not hoped for: a second connection holds the account row in an
-// open transaction, the change is started and seen waiting for that lock, then the other write
-// commits.
+// A password change (and an account deletion) racing other writes to the same account, on
+// PostgreSQL (TEST_DATABASE_URL; .ci/run sets it): PGlite runs one query at a time, so there the
+// change's statement never waits for anyone. Each race is set up, not hoped for: a second
+// connection holds the account row in an open transaction, the change or deletion is started and
+// seen waiting for that lock, then the other write commits.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
