@@ -1,13 +1,12 @@
 // Claiming outbox jobs on PostgreSQL (TEST_DATABASE_URL; .ci/run sets it), where claims from
 // several senders run side by side: PGlite runs one query at a time and would hide a shared job.
 import { randomUUID } from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useUnitPostgres } from "@/lib/testing/unit-postgres";
 import { database } from "../db/client";
 import { mailJobRepository } from "./mail-job-repository";
 
-const url = inject("unitPostgresUrl");
-// The database client is made at first use, so this takes effect before any query.
-if (url) process.env.DATABASE_URL = url;
+const url = useUnitPostgres();
 
 describe.runIf(url)("claiming outbox jobs on PostgreSQL", () => {
   it("hands each of 200 due jobs to exactly one of eight concurrent claimers", async () => {

@@ -1,14 +1,13 @@
 // Creations racing for the last places under the per-user limit, on PostgreSQL (TEST_DATABASE_URL;
 // .ci/run sets it), where transactions run side by side: PGlite runs them one at a time.
 import { randomUUID } from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useUnitPostgres } from "@/lib/testing/unit-postgres";
 import { database } from "../db/client";
 import { registerAccount } from "./register-account";
 import { createApiKey, MAX_LIVE_API_KEYS } from "./api-keys";
 
-const url = inject("unitPostgresUrl");
-// The database client is made at first use, so this takes effect before any query.
-if (url) process.env.DATABASE_URL = url;
+const url = useUnitPostgres();
 
 describe.runIf(url)("the live-key limit under concurrency, on PostgreSQL", () => {
   it("lets exactly the limit's worth of racing creations through", async () => {

@@ -5,7 +5,8 @@
 // seen waiting for that lock, then the other write commits.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useUnitPostgres } from "@/lib/testing/unit-postgres";
 import { config } from "../config";
 import { database } from "../db/client";
 import { hashPassword } from "../security/password-hash";
@@ -14,9 +15,7 @@ import { deleteAccount } from "./delete-account";
 import { registerAccount } from "./register-account";
 import { signIn } from "./sign-in";
 
-const url = inject("unitPostgresUrl");
-// The database client is made at first use, so this takes effect before any query.
-if (url) process.env.DATABASE_URL = url;
+const url = useUnitPostgres();
 
 const client = { ip: "198.51.100.9", userAgent: "vitest" };
 const OLD = "lantern-orchid-velvet";

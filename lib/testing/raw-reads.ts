@@ -1,13 +1,13 @@
 // The hot reads written as raw SQL (issue #12) must return what Prisma's own queries would: the
-// same keys, the same values, the same types (Dates stay Dates), or callers break silently. Run on
-// PGlite (raw-reads.test.ts) and on PostgreSQL (raw-reads.postgres.test.ts): each driver hands
-// Prisma its own text for a timestamp.
+// same keys, the same values, the same types (Dates stay Dates), or callers break silently. A suite
+// one test file runs per database: lib/server/repositories/raw-reads.test.ts on PGlite,
+// raw-reads.postgres.test.ts on PostgreSQL; each driver hands Prisma its own text for a timestamp.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { database, type DbClient } from "../db/client";
-import { userRepository } from "./user-repository";
-import { mailJobRepository } from "./mail-job-repository";
-import { sessionRepository } from "./session-repository";
+import { database, type DbClient } from "@/lib/server/db/client";
+import { userRepository } from "@/lib/server/repositories/user-repository";
+import { mailJobRepository } from "@/lib/server/repositories/mail-job-repository";
+import { sessionRepository } from "@/lib/server/repositories/session-repository";
 
 async function account() {
   const user = await database().user.create({
