@@ -11,7 +11,7 @@ export default function Page({ searchParams }: LinkLandingProps) {
       title={title}
       endpoint="/api/v1/user/email/revert"
       action="Stop the change and sign out everywhere"
-      done="The change was stopped: your account's address is {email}, every session was signed out, and a password reset code was sent to {email}."
+      done="The change was stopped: your account's address is {email} and every session was signed out. Whoever asked for the change knew your password, so it no longer works: set a new password to sign in again, with the reset code sent to {email}."
     />
   );
 }

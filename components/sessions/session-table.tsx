@@ -1,4 +1,4 @@
-import { describeDevice } from "../describe-device";
+import { describeDevice } from "@/lib/describe-device";
 import { RevokeSessionButton } from "../session-actions";
 import { kindOf, revokeDescription, SessionTime, type SessionView } from "./session-view";
 

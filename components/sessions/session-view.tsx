@@ -1,4 +1,4 @@
-import { describeDevice } from "../describe-device";
+import { describeDevice } from "@/lib/describe-device";
 import { LocalTime } from "../local-time";
 
 export interface SessionView {

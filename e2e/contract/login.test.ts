@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiClient, backends, bearer, strongPassword, uniqueEmail } from "./client";
+import { apiClient, backends, bearer, browserSessionCookie, signedUpUser, strongPassword, uniqueEmail } from "./client";
 
 describe.each(backends)("POST /api/v1/user/login on $name", ({ url }) => {
   const api = apiClient(url);
@@ -52,6 +52,28 @@ describe.each(backends)("POST /api/v1/user/login on $name", ({ url }) => {
     const response = await api.login({ email: "a@example.com", password: "p".repeat(20 * 1024) });
     expect(response.status).toBe(413);
     expect(response.body).toEqual({ message: "Payload too large", code: "PAYLOAD_TOO_LARGE" });
+  });
+
+  it("answers an overlong password (under the body limit) exactly as a wrong one, for a real account", async () => {
+    const { email } = await signedUpUser(api);
+    const overlong = await api.login({ email, password: "p".repeat(8 * 1024) });
+    const wrong = await api.login({ email, password: strongPassword() });
+    expect(overlong.status).toBe(401);
+    expect(overlong.body).toEqual(wrong.body);
+  });
+
+  it("next-auth's sign-in refuses a 2 MiB form post with 413, and still signs in a normal one", async () => {
+    const { email, password } = await signedUpUser(api);
+    const body = new URLSearchParams({ email, password, csrfToken: "x", padding: "p".repeat(2 * 1024 * 1024) });
+    const response = await fetch(`${url}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+      redirect: "manual",
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).code).toBe("PAYLOAD_TOO_LARGE");
+    expect(await browserSessionCookie(url, email, password)).toMatch(/session-token=/);
   });
 
   it("answers a body just under 16 KiB normally", async () => {

@@ -61,16 +61,22 @@ describe.each(backends)("forgot password → confirm → reset on $name", ({ url
     expect(reset.status).toBe(200);
   });
 
-  it("sends a 'your password was reset' mail afterwards", async () => {
+  it("sends a 'your password was reset' mail afterwards, naming the device by summary only", async () => {
     const { email } = await signedUpUser(api);
     const { code } = await requestReset(api, email);
     await confirm(api, { resetToken: code, email });
     const after = Date.now() - 1000;
-    await completeReset(api, { email, password: strongPassword(), resetToken: code });
+    const userAgent = "URGENT call +1-555-0100 or visit https://evil.example/now";
+    await api.request("POST", "/api/v1/user/password-reset", { email, password: strongPassword(), resetToken: code }, { headers: { "user-agent": userAgent } });
     const { waitForMail } = await import("../support/mailbox");
     const { inject } = await import("vitest");
     const mail = await waitForMail(inject("mailDir"), { to: email, subject: "Your password was reset", after });
     expect(mail.text).toContain("every session was signed out");
+    expect(mail.text).toContain("Device: Other client");
+    for (const part of [mail.text, mail.html || ""]) {
+      expect(part).not.toContain("URGENT");
+      expect(part).not.toContain("evil.example");
+    }
   });
 
   it("of 20 concurrent completions of one reset, exactly one succeeds", async () => {

@@ -112,6 +112,30 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       }
     });
 
+    it("refuses an address after 30 wrong passwords in 10 minutes for 30 different emails (spraying); the accounts stay open elsewhere", { timeout: 90_000 }, async () => {
+      const victim = await newAccount();
+      const address = newAddress();
+      const sprayed = await repeat(30, () => api.login({ email: uniqueEmail("sprayed"), password: strongPassword() }, from(address)));
+      expect(statuses(sprayed)).toEqual(Array(30).fill(401));
+      // Refused before any password is checked, even a right one for a real account…
+      expectTooManyRequests(await api.login({ email: victim.email, password: victim.password }, from(address)), 30, 10 * 60);
+      expect(await browserSignInError(victim.email, victim.password, address)).toBe("TOO_MANY_REQUESTS");
+      // …and only from that address: the failures were counted per address, not per account.
+      expect((await api.login(victim, from(newAddress()))).status).toBe(200);
+      if (clock) {
+        clock.advance(10 * 60_000);
+        expect((await api.login(victim, from(address))).status).toBe(200);
+      }
+    });
+
+    it("counts right passwords against no spraying budget: 40 good sign-ins from one address all succeed", { timeout: 90_000 }, async () => {
+      const accounts = await Promise.all(Array.from({ length: 4 }, newAccount));
+      const address = newAddress();
+      const answers = [];
+      for (let i = 0; i < 40; i++) answers.push(await api.login(accounts[i % accounts.length]!, from(address)));
+      expect(statuses(answers)).toEqual(Array(40).fill(200));
+    });
+
     it("refuses an account after 100 wrong passwords in a day, from however many addresses", { timeout: 90_000 }, async () => {
       const { email, password } = await newAccount();
       const addresses = Array.from({ length: 10 }, newAddress);
@@ -221,6 +245,15 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       expectTooManyRequests(responses[5]!, 5, 60 * 60);
       expectTooManyRequests(responses[6]!, 5, 60 * 60);
       expect((await api.register({ email: uniqueEmail(), password: strongPassword() }, from(newIpv6Network()(":1")))).status).toBe(201);
+    });
+
+    it("spray as one client from their /64: 30 wrong passwords from 30 addresses of one /64 refuse the 31st", { timeout: 90_000 }, async () => {
+      const network = newIpv6Network();
+      const sprayed = [];
+      for (let host = 1; host <= 30; host++) sprayed.push(await api.login({ email: uniqueEmail("sprayed"), password: strongPassword() }, from(network(`:${host.toString(16)}`))));
+      expect(statuses(sprayed)).toEqual(Array(30).fill(401));
+      expect((await api.login({ email: uniqueEmail(), password: strongPassword() }, from(network(":ffff")))).status).toBe(429);
+      expect((await api.login({ email: uniqueEmail(), password: strongPassword() }, from(newIpv6Network()(":1")))).status).toBe(401);
     });
 
     it("are banned by their /64 when one of its addresses keeps going past its limits", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { ROW_ID_FORMAT } from "../db/row-id";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
@@ -145,6 +146,10 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
       if (gated && principal && !principal.session.user.emailVerifiedAt && config().requireVerifiedEmail) {
         throw new AppError("EMAIL_NOT_VERIFIED");
       }
+      const params = (await route?.params) ?? {};
+      // Every path parameter is a row id: any other shape (a NUL, a path, SQL) names nothing, and
+      // never reaches a query, where a NUL alone is a database error.
+      if (Object.values(params).some((value) => typeof value !== "string" || !ROW_ID_FORMAT.test(value))) throw new AppError("NOT_FOUND");
       const body = options.schema ? await validate(options.schema, await readJsonBody(request)) : undefined;
       if (options.hashesPassword) assertHashCapacity();
       if (options.limits) await enforceLimits(options.limits({ body: body as never, principal: principal as never, clientIp }), clientIp);
@@ -155,7 +160,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         client,
         requestId,
         application,
-        params: (await route?.params) ?? {},
+        params,
       });
       const headers = new Headers();
       for (const cookie of reply.cookies ?? []) headers.append("set-cookie", cookie);

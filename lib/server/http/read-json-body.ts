@@ -8,8 +8,11 @@ function isJsonContentType(value: string | null): boolean {
   return mediaType === "application/json";
 }
 
-/** Reads at most MAX_BODY_BYTES, whatever Content-Length claims, and stops as soon as it is over. */
-async function readLimited(request: Request): Promise<string> {
+/**
+ * Reads at most MAX_BODY_BYTES, whatever Content-Length claims, and stops as soon as it is over
+ * (413 PAYLOAD_TOO_LARGE): the API's JSON and next-auth's form posts alike.
+ */
+export async function readLimitedText(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length"));
   if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE");
   if (!request.body) return "";
@@ -33,7 +36,7 @@ async function readLimited(request: Request): Promise<string> {
 /** The request's JSON object, or the contract's 413 / 415 / MALFORMED_JSON error. */
 export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
   if (!isJsonContentType(request.headers.get("content-type"))) throw new AppError("UNSUPPORTED_MEDIA_TYPE");
-  const text = await readLimited(request);
+  const text = await readLimitedText(request);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -23,10 +23,13 @@ describe("the development outbox", () => {
 });
 
 describe("passwordChangedMail", () => {
-  it("escapes what the client sent before putting it in HTML", () => {
-    const message = passwordChangedMail("a@b.example", { when: new Date(0), ip: null, userAgent: "<script>x</script>" }, "http://x");
-    expect(message.html).not.toContain("<script>");
-    expect(message.html).toContain("&lt;script&gt;");
+  it("names the device by summary only: the client's header text reaches neither part", () => {
+    const message = passwordChangedMail("a@b.example", { when: new Date(0), ip: null, userAgent: "<script>x</script> call +1-555-0100" }, "http://x");
+    for (const part of [message.text, message.html]) {
+      expect(part).not.toContain("script");
+      expect(part).not.toContain("555");
+    }
+    expect(message.text).toContain("Device: Other client");
     expect(message.text).toContain("IP address: an unknown address");
   });
 });

@@ -44,19 +44,33 @@ export function emailChangeRequestedMail(to: string, newEmail: string, cancelLin
   return message(
     to,
     "A change of your email address was requested",
-    [`Someone signed in to your account asked to change its email address to ${newEmail}.`, "", `If this wasn't you, cancel it and sign out every session: ${cancelLink}`],
-    [`Someone signed in to your account asked to change its email address to ${escapeHtml(newEmail)}.`, `If this wasn't you, <a href="${escapeHtml(cancelLink)}">cancel it and sign out every session</a>.`],
+    [`Someone signed in to your account asked to change its email address to ${newEmail}.`, "", `If this wasn't you, cancel it: ${cancelLink}`, "", CANCEL_CONSEQUENCES],
+    [`Someone signed in to your account asked to change its email address to ${escapeHtml(newEmail)}.`, `If this wasn't you, <a href="${escapeHtml(cancelLink)}">cancel it</a>.`, CANCEL_CONSEQUENCES],
   );
 }
+
+const CANCEL_CONSEQUENCES =
+  "Cancelling signs out every session and ends the current password: whoever asked knew it. A password reset code is sent to this address; set a new password to sign in again.";
 
 /** To the old address once the change is done, with the undo link (7 days). */
 export function emailChangedMail(to: string, newEmail: string, undoLink: string): MailMessage {
   return message(
     to,
     "Your email address was changed",
-    [`The email address of your account is now ${newEmail}.`, "", `If this wasn't you, undo it within 7 days (this signs out every session and sends you a password reset code): ${undoLink}`],
-    [`The email address of your account is now ${escapeHtml(newEmail)}.`, `If this wasn't you, <a href="${escapeHtml(undoLink)}">undo it within 7 days</a> (this signs out every session and sends you a password reset code).`],
+    [`The email address of your account is now ${newEmail}.`, "", `If this wasn't you, undo it within 7 days: ${undoLink}`, "", UNDO_CONSEQUENCES],
+    [`The email address of your account is now ${escapeHtml(newEmail)}.`, `If this wasn't you, <a href="${escapeHtml(undoLink)}">undo it within 7 days</a>.`, UNDO_CONSEQUENCES],
   );
+}
+
+const UNDO_CONSEQUENCES =
+  "Undoing signs out every session and ends the current password: whoever asked for the change knew it. A password reset code is sent to this address; set a new password to sign in again.";
+
+/** To the address an undo link moved the account away from: the one place that learns it happened. */
+export function emailChangeUndoneMail(to: string, restoredEmail: string): MailMessage {
+  const lines = [
+    `An undo link moved your account's email address back to ${restoredEmail}. Every session was signed out and the password was ended; a password reset code went to ${restoredEmail}.`,
+  ];
+  return message(to, "Your email address change was undone", lines, lines.map(escapeHtml));
 }
 
 /** Goodbye: the account and its data are gone. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeDevice } from "@/lib/describe-device";
 import type { MailMessage } from "./mailer";
 
 export const escapeHtml = (value: string) =>
@@ -15,6 +16,7 @@ ${body}
 export interface ChangeContext {
   when: Date;
   ip: string | null;
+  /** The request's header, shown only as describeDevice's summary: it is the client's own text. */
   userAgent: string | null;
 }
 
@@ -22,7 +24,7 @@ export interface ChangeContext {
 export function passwordChangedMail(to: string, context: ChangeContext, appUrl: string): MailMessage {
   const when = context.when.toUTCString();
   const from = context.ip ?? "an unknown address";
-  const device = context.userAgent ?? "an unknown device";
+  const device = describeDevice(context.userAgent);
   const recover = `${appUrl}/forgot-password`;
   const subject = "Your password was changed";
   const text = [
@@ -69,13 +71,13 @@ export function passwordResetMail(to: string, context: ChangeContext, appUrl: st
     "",
     `When: ${when}`,
     `IP address: ${context.ip ?? "an unknown address"}`,
-    `Device: ${context.userAgent ?? "an unknown device"}`,
+    `Device: ${describeDevice(context.userAgent)}`,
     "",
     `If this was not you, reset it again at once: ${appUrl}/forgot-password`,
   ].join("\n");
   const html = layout(subject, [
     "The password of your account was reset, and every session was signed out.",
-    `When: ${escapeHtml(when)}<br>IP address: ${escapeHtml(context.ip ?? "an unknown address")}<br>Device: ${escapeHtml(context.userAgent ?? "an unknown device")}`,
+    `When: ${escapeHtml(when)}<br>IP address: ${escapeHtml(context.ip ?? "an unknown address")}<br>Device: ${escapeHtml(describeDevice(context.userAgent))}`,
     `If this was not you, <a href="${escapeHtml(`${appUrl}/forgot-password`)}">reset it again at once</a>.`,
   ]);
   return { to, subject, text, html };

@@ -28,6 +28,12 @@ export const DEFAULT_POLICIES = {
    * slows a distributed guesser. Devices the account signed in from have their own budget below.
    */
   "login-failures-per-account": { limit: 100, windowMs: DAY },
+  /**
+   * Wrong passwords from one client address (IPv6 by RATE_LIMIT_IPV6_PREFIX), whatever the email:
+   * bounds password spraying, many accounts tried once each. Counted only after a password was
+   * checked and found wrong, and per address, so no one can spend an account's sign-ins with it.
+   */
+  "login-failures-per-ip": { limit: 30, windowMs: 10 * MINUTE },
   /** Wrong passwords from one device cookie; past it that device is refused on its own. */
   "login-failures-per-device": { limit: 10, windowMs: HOUR },
   "register-per-ip": { limit: 5, windowMs: HOUR },

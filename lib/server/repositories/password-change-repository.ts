@@ -22,7 +22,10 @@ export interface PasswordChangeWrite {
 /**
  * A password change's writes as one statement: the hash swap (a compare-and-swap on the
  * credential version the old password was verified at), the sessions revoked or carried over, the
- * security event and the notice in the mail outbox. One statement is atomic without BEGIN/COMMIT,
+ * end of any pending email change (an intruder who knew the old password may have asked for it, and
+ * its link needs no session), the security event and the notice in the mail outbox. Undo links of
+ * completed changes stay: they are the old address's way back, which a password change by whoever
+ * now holds the account must not close. One statement is atomic without BEGIN/COMMIT,
  * and raw SQL skips Prisma 6's query compiler, which compiled six queries on every change: about 5
  * of the event loop's ~35 ms per change, on the cores bcrypt needs (issue #12).
  *
@@ -57,6 +60,11 @@ export async function writePasswordChange(write: PasswordChangeWrite): Promise<{
       FROM swapped
       WHERE s."userId" = swapped."id" AND s."revokedAt" IS NULL AND s."credentialVersion" = ${user.credentialVersion} ${carriedOnly}
       RETURNING s."id"
+    ), ended AS (
+      DELETE FROM "EmailChallenge" c
+      USING swapped
+      WHERE c."userId" = swapped."id" AND c."purpose" = 'change' AND c."consumedAt" IS NULL
+      RETURNING c."id"
     ), recorded AS (
       INSERT INTO "SecurityEvent" ("id", "userId", "type", "ip", "userAgent", "createdAt", "detail")
       SELECT ${randomUUID()}::text, swapped."id", 'password_changed', ${event.ip}::text, ${event.userAgent}::text, ${now}::timestamp(3),

@@ -17,7 +17,7 @@ export const publicUserSelect = {
  * For password checks only; the hash never leaves the service that asked for it. The credential
  * version read with the hash is what a session opened on that hash is bound to.
  */
-const credentialsSelect = { ...publicUserSelect, passwordHash: true, credentialVersion: true } as const satisfies Prisma.UserSelect;
+const credentialsSelect = { ...publicUserSelect, passwordHash: true, credentialVersion: true, passwordRevokedAt: true } as const satisfies Prisma.UserSelect;
 
 export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect }>;
 export type UserWithCredentials = Prisma.UserGetPayload<{ select: typeof credentialsSelect }>;
@@ -31,7 +31,7 @@ export class EmailTakenError extends Error {}
  */
 async function findCredentials(match: Prisma.Sql): Promise<UserWithCredentials | null> {
   const [row] = await database().$queryRaw<UserWithCredentials[]>`
-    SELECT "id", "email", "name", "createdAt", "passwordChangedAt", "emailVerifiedAt", "passwordHash", "credentialVersion"
+    SELECT "id", "email", "name", "createdAt", "passwordChangedAt", "emailVerifiedAt", "passwordHash", "credentialVersion", "passwordRevokedAt"
     FROM "User" WHERE ${match}`;
   return row ?? null;
 }
@@ -60,7 +60,25 @@ export const userRepository = {
   async setPasswordHash(id: string, newHash: string, changedAt: Date, db: DbClient = database()): Promise<void> {
     await db.user.update({
       where: { id },
-      data: { passwordHash: newHash, passwordChangedAt: changedAt, credentialVersion: { increment: 1 }, changeSequence: { increment: 1 } },
+      data: {
+        passwordHash: newHash,
+        passwordChangedAt: changedAt,
+        passwordRevokedAt: null,
+        credentialVersion: { increment: 1 },
+        changeSequence: { increment: 1 },
+      },
+    });
+  },
+
+  /**
+   * Ends the current password without writing a new one (an email change's undo or cancel): it
+   * stays stored, so a reset can still refuse it as SAME_PASSWORD, but no check accepts it. The
+   * version goes up, so a change or deletion verified against it before this commits applies nothing.
+   */
+  async revokePassword(id: string, now: Date, db: DbClient): Promise<void> {
+    await db.user.update({
+      where: { id },
+      data: { passwordRevokedAt: now, credentialVersion: { increment: 1 }, changeSequence: { increment: 1 } },
     });
   },
 
@@ -70,6 +88,15 @@ export const userRepository = {
    */
   async upgradeHash(id: string, verifiedHash: string, newHash: string): Promise<void> {
     await database().user.updateMany({ where: { id, passwordHash: verifiedHash }, data: { passwordHash: newHash } });
+  },
+
+  /**
+   * Takes the account row's lock for the rest of the transaction. Email changes and their undo
+   * take it before their challenge, as a password change (one statement: the row, then the
+   * challenges it ends) does: one lock order, no deadlock on PostgreSQL.
+   */
+  async lockForUpdate(id: string, db: DbClient): Promise<void> {
+    await db.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${id} FOR UPDATE`;
   },
 
   /** Marks the address proven, only while it is still the account's address. */

@@ -1,6 +1,6 @@
 import bcrypt from "bcrypt";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decoyHash, hashPassword, verifyPassword } from "./password-hash";
+import { decoyHash, hashPassword, LONGEST_CHECKED_PASSWORD, verifyPassword } from "./password-hash";
 
 const COST = 4;
 
@@ -67,6 +67,16 @@ describe("password hashing", () => {
     const hash = await hashPassword("open sesame 42", COST);
     expect(await verifyPassword("open sesame 42", hash, COST)).toEqual({ valid: true, needsRehash: false });
     expect((await verifyPassword("open sesame 43", hash, COST)).valid).toBe(false);
+  });
+
+  it("refuses a password longer than any the policy accepted without hashing it, even one the hash was made from", async () => {
+    const overlong = "o".repeat(LONGEST_CHECKED_PASSWORD + 1);
+    const hash = await hashPassword(overlong, COST);
+    const compare = vi.spyOn(bcrypt, "compare");
+    expect(await verifyPassword(overlong, hash, COST)).toEqual({ valid: false, needsRehash: false });
+    expect(compare).not.toHaveBeenCalled();
+    const longest = "o".repeat(LONGEST_CHECKED_PASSWORD);
+    expect((await verifyPassword(longest, await hashPassword(longest, COST), COST)).valid).toBe(true);
   });
 
   it("tells apart two 100-character passwords that share their first 72 bytes", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import bcrypt from "bcrypt";
 import { createHmac } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { normalizePassword } from "@/lib/schemas/password";
+import { normalizePassword, PASSWORD_MAX_LENGTH } from "@/lib/schemas/password";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { concurrencyLimit, QueueFullError } from "./concurrency-limit";
@@ -67,7 +67,15 @@ export interface Verification {
   needsRehash: boolean;
 }
 
+/**
+ * Longer than any password the policy ever accepted (PASSWORD_MAX_LENGTH characters, each at most
+ * two UTF-16 units, with room for imported ones): cannot be right, so it is refused before it is
+ * normalised, HMAC'd or hashed on the event loop. The caller answers as for a wrong password.
+ */
+export const LONGEST_CHECKED_PASSWORD = 4 * PASSWORD_MAX_LENGTH;
+
 export async function verifyPassword(password: string, stored: string, cost: number): Promise<Verification> {
+  if (password.length > LONGEST_CHECKED_PASSWORD) return { valid: false, needsRehash: false };
   const modern = SHA256_FORMAT.exec(stored);
   if (modern) {
     const [, variant, rounds, salt, digest] = modern as unknown as [string, string, string, string, string];

@@ -1,4 +1,5 @@
 import "server-only";
+import { ROW_ID_FORMAT } from "../db/row-id";
 import type { CreateApiKeyInput } from "@/lib/schemas/api-key";
 import { inTransaction } from "../db/client";
 import { AppError } from "../errors";
@@ -20,7 +21,6 @@ const SHOWN_PREFIX_LENGTH = KEY_PREFIX.length + 8;
 export const MAX_LIVE_API_KEYS = 20;
 export const TOO_MANY_KEYS_MESSAGE = `You can have at most ${MAX_LIVE_API_KEYS} API keys. Revoke one you no longer use first.`;
 /** Ids are UUIDs; anything else (a NUL character included) is unknown without asking the database. */
-const ID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ApiKeySummary = ApiKeyRecord;
 
@@ -61,7 +61,7 @@ export function listApiKeys(caller: Caller): Promise<ApiKeySummary[]> {
  * is NOT_FOUND (404), as for sessions: the answer never tells whose a key is.
  */
 export async function revokeApiKey(caller: Caller, id: string, client: ClientContext, clock: Clock = systemClock): Promise<void> {
-  if (!ID_FORMAT.test(id)) throw new AppError("NOT_FOUND");
+  if (!ROW_ID_FORMAT.test(id)) throw new AppError("NOT_FOUND");
   await inTransaction(async (tx) => {
     const revoked = await apiKeyRepository.revokeOwned(id, caller.userId, clock.now(), tx);
     if (!revoked) throw new AppError("NOT_FOUND");

@@ -9,7 +9,8 @@ import { passwordChangedMail } from "../mail/templates";
 import { userRepository } from "../repositories/user-repository";
 import { writePasswordChange } from "../repositories/password-change-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
-import { hashPassword, verifyPassword } from "../security/password-hash";
+import { hashPassword } from "../security/password-hash";
+import { checkAccountPassword } from "./account-password";
 import type { Caller, ClientContext } from "./client-context";
 
 export interface PasswordChange {
@@ -43,7 +44,7 @@ export async function changePassword(
   // The session was valid a moment ago: the account was closed in between.
   if (!user) throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
 
-  const { valid } = await verifyPassword(input.oldPassword, user.passwordHash, bcryptCost);
+  const { valid } = await checkAccountPassword(user, input.oldPassword);
   if (!valid) {
     await securityEventRepository.record({ userId: user.id, type: "password_change_failed", ...client });
     throw new AppError("INCORRECT_OLD_PASSWORD");

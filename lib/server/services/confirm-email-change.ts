@@ -48,8 +48,10 @@ export async function confirmEmailChange(
   const keep = caller?.userId === user.id ? caller.sessionId : null;
   try {
     await inTransaction(async (tx) => {
-      // Resets first, as a reset's completion takes its reset row first: one lock order, no deadlock.
+      // Resets, then the account, then its challenges and sessions: the order a reset's completion
+      // and a password change take them in, so none of them deadlocks with another.
       await passwordResetRepository.discardOpen(user.id, tx);
+      await userRepository.lockForUpdate(user.id, tx);
       if (!(await emailChallengeRepository.consume(challenge.id, now, tx))) throw new AppError("INVALID_OTP");
       // Conditional on the address read above: an undo or another change in between wins.
       if (!(await userRepository.changeEmail(user.id, user.email, challenge.email, now, tx))) throw new AppError("INVALID_OTP");

@@ -1,6 +1,5 @@
 import "server-only";
 import type { DeleteAccountInput } from "@/lib/schemas/email-recovery";
-import { config } from "../config";
 import { inTransaction } from "../db/client";
 import { AppError } from "../errors";
 import { logger } from "../log";
@@ -8,7 +7,7 @@ import { queueMail, wakeSender } from "../mail/outbox";
 import { accountDeletedMail } from "../mail/recovery-templates";
 import { mailJobRepository } from "../repositories/mail-job-repository";
 import { userRepository } from "../repositories/user-repository";
-import { verifyPassword } from "../security/password-hash";
+import { checkAccountPassword } from "./account-password";
 import type { Caller } from "./client-context";
 
 /**
@@ -23,7 +22,7 @@ import type { Caller } from "./client-context";
 export async function deleteAccount(caller: Caller, input: DeleteAccountInput): Promise<void> {
   const user = await userRepository.findCredentialsById(caller.userId);
   if (!user) throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
-  const { valid } = await verifyPassword(input.password, user.passwordHash, config().bcryptCost);
+  const { valid } = await checkAccountPassword(user, input.password);
   if (!valid) throw new AppError("INCORRECT_PASSWORD");
   await inTransaction(async (tx) => {
     if (!(await userRepository.deleteIfCredentialsCurrent(user, tx))) throw new AppError("INCORRECT_PASSWORD");

@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "../errors";
 import { systemClock, type Clock } from "../clock";
+import { inTransaction } from "../db/client";
+import { emailChallengeRepository } from "../repositories/email-challenge-repository";
 import { sessionRepository } from "../repositories/session-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import type { Caller, ClientContext } from "./client-context";
@@ -19,9 +21,16 @@ export async function revokeSession(caller: Caller, sessionId: string, client: C
   await securityEventRepository.record({ userId: caller.userId, type: "session_revoked", detail: { count: 1 }, ...client });
 }
 
-/** "Sign out everywhere else": every session but the caller's. */
+/**
+ * "Sign out everywhere else": every session but the caller's, and any pending email change, whose
+ * link needs no session (a signed-out intruder could still confirm it). The challenges before the
+ * sessions: the order an email change's confirmation takes them in.
+ */
 export async function revokeOtherSessions(caller: Caller, client: ClientContext, clock: Clock = systemClock): Promise<number> {
-  const count = await sessionRepository.revokeAllForUser(caller.userId, caller.sessionId, clock.now());
+  const count = await inTransaction(async (tx) => {
+    await emailChallengeRepository.discardOpen(caller.userId, ["change"], tx);
+    return sessionRepository.revokeAllForUser(caller.userId, caller.sessionId, clock.now(), tx);
+  });
   if (count) await securityEventRepository.record({ userId: caller.userId, type: "session_revoked", detail: { count }, ...client });
   return count;
 }

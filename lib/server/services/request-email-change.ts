@@ -8,7 +8,7 @@ import { queueMail, wakeSender } from "../mail/outbox";
 import { confirmNewEmailMail, emailAlreadyUsedMail, emailChangeRequestedMail } from "../mail/recovery-templates";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { userRepository } from "../repositories/user-repository";
-import { verifyPassword } from "../security/password-hash";
+import { checkAccountPassword } from "./account-password";
 import type { Caller, ClientContext } from "./client-context";
 import { issueChallenge } from "./email-challenges";
 
@@ -20,10 +20,10 @@ import { issueChallenge } from "./email-challenges";
  * the challenge and the three-way mail, in one transaction.
  */
 export async function requestEmailChange(caller: Caller, input: ChangeEmailInput, client: ClientContext, clock: Clock = systemClock): Promise<void> {
-  const { bcryptCost, appUrl } = config();
+  const { appUrl } = config();
   const user = await userRepository.findCredentialsById(caller.userId);
   if (!user) throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
-  const { valid } = await verifyPassword(input.password, user.passwordHash, bcryptCost);
+  const { valid } = await checkAccountPassword(user, input.password);
   if (!valid) {
     await securityEventRepository.record({ userId: user.id, type: "email_change_failed", ...client });
     throw new AppError("INCORRECT_PASSWORD");

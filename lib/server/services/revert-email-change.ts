@@ -3,7 +3,8 @@ import type { RevertEmailChangeInput } from "@/lib/schemas/email-recovery";
 import { systemClock, type Clock } from "../clock";
 import { inTransaction } from "../db/client";
 import { AppError } from "../errors";
-import { wakeSender } from "../mail/outbox";
+import { queueMail, wakeSender } from "../mail/outbox";
+import { emailChangeUndoneMail } from "../mail/recovery-templates";
 import { emailChallengeRepository } from "../repositories/email-challenge-repository";
 import { passwordResetRepository } from "../repositories/password-reset-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
@@ -16,9 +17,12 @@ import { issueResetCode } from "./issue-reset-code";
 /**
  * POST /api/v1/user/email/revert: "this wasn't me", from the old address. Its token is either the
  * cancel link of a pending change or the undo link (7 days) of a completed one. Whoever asked for
- * the change knew the password and held a session, so either way, in one transaction, every
- * session and API token of the account is revoked and a reset code goes to the old address; an
- * undo also moves the account back to it (409 EMAIL_TAKEN if someone registered it meanwhile).
+ * the change knew the password and held a session, so either way, in one transaction: every
+ * session and API token of the account is revoked, the password itself is ended (it signs in no
+ * more until a reset), every other pending change, cancel and undo link of the account ends (an
+ * intruder who moved the account twice holds the second one's undo link), and a reset code goes
+ * to the address the account is left at. An undo also moves the account back (409 EMAIL_TAKEN if
+ * someone registered the address meanwhile), and the address it leaves is told.
  */
 export async function revertEmailChange(input: RevertEmailChangeInput, client: ClientContext, clock: Clock = systemClock): Promise<{ email: string }> {
   const now = clock.now();
@@ -32,15 +36,19 @@ export async function revertEmailChange(input: RevertEmailChangeInput, client: C
 
   try {
     await inTransaction(async (tx) => {
-      // Resets first, as a reset's completion takes its reset row first: one lock order, no deadlock.
+      // Resets, then the account, then its challenges and sessions: the order a reset's completion
+      // and a password change take them in, so none of them deadlocks with another.
       await passwordResetRepository.discardOpen(user.id, tx);
+      await userRepository.lockForUpdate(user.id, tx);
       if (!(await emailChallengeRepository.consume(challenge.id, now, tx))) throw new AppError("INVALID_OTP");
       if (undo && !(await userRepository.changeEmail(user.id, user.email, email, now, tx))) throw new AppError("INVALID_OTP");
-      await emailChallengeRepository.discardOpen(user.id, ["change", "verify"], tx);
+      await emailChallengeRepository.discardOpen(user.id, ["change", "verify", "revert"], tx);
+      await userRepository.revokePassword(user.id, now, tx);
       const revoked = await sessionRepository.revokeAllForUser(user.id, null, now, tx);
       const type = undo ? "email_change_reverted" : "email_change_cancelled";
       await securityEventRepository.record({ userId: user.id, type, detail: { revokedSessions: revoked }, ...client }, tx);
       await issueResetCode({ id: user.id, email }, now, client, tx);
+      if (email !== user.email) await queueMail("email_changed", emailChangeUndoneMail(user.email, email), tx);
     });
   } catch (error) {
     if (error instanceof EmailTakenError) throw new AppError("EMAIL_TAKEN");

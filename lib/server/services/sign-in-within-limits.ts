@@ -17,7 +17,8 @@ export interface SignInWithinLimitsResult extends SignInResult {
  * Sign-in with the login policies, for POST /api/v1/user/login and next-auth alike, all checked
  * before the account is looked up or a password hashed: attempts per address and email; then
  * wrong passwords, counted per device for a client whose device cookie this account issued
- * (a device that keeps failing is refused on its own), and per account for everyone else.
+ * (a device that keeps failing is refused on its own), and per account for everyone else; and
+ * wrong passwords per address, whatever the email (password spraying).
  */
 export async function signInWithinLimits(
   credentials: { email: string; password: string },
@@ -33,12 +34,17 @@ export async function signInWithinLimits(
   const failures: PolicyCheck = device
     ? { policy: "login-failures-per-device", key: `${email} ${device}` }
     : { policy: "login-failures-per-account", key: email };
+  const spraying: PolicyCheck = { policy: "login-failures-per-ip", key: clientIp };
+  await assertBudgetLeft(spraying, clientIp);
   await assertBudgetLeft(failures, clientIp);
   try {
     const result = await signIn(credentials, kind, client);
     return { ...result, deviceToken: issueDeviceToken(email) };
   } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") await countAgainst(failures);
+    if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") {
+      await countAgainst(spraying);
+      await countAgainst(failures);
+    }
     throw error;
   }
 }

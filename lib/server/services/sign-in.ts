@@ -9,6 +9,7 @@ import { sessionRepository, type SessionRecord } from "../repositories/session-r
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { decoyHash, hashPassword, verifyPassword } from "../security/password-hash";
 import { generateApiToken, hashApiToken } from "../security/api-token";
+import { checkAccountPassword } from "./account-password";
 import type { ClientContext } from "./client-context";
 
 export interface SignInResult {
@@ -31,8 +32,9 @@ export async function signIn(
   const { bcryptCost, apiTokenMs, apiTokenMaxMs, browserSessionMs } = config();
   const user = await userRepository.findCredentialsByEmail(normalizeEmail(credentials.email));
   // An unknown email costs one bcrypt comparison too, so timing does not reveal accounts.
-  const storedHash = user?.passwordHash ?? (await decoyHash(bcryptCost));
-  const verification = await verifyPassword(credentials.password, storedHash, bcryptCost);
+  const verification = user
+    ? await checkAccountPassword(user, credentials.password)
+    : await verifyPassword(credentials.password, await decoyHash(bcryptCost), bcryptCost);
 
   if (!user || !verification.valid) {
     if (user) await securityEventRepository.record({ userId: user.id, type: "sign_in_failed", ...client });
@@ -56,6 +58,6 @@ export async function signIn(
   if (!session) throw new AppError("INVALID_CREDENTIALS");
   await securityEventRepository.record({ userId: user.id, type: "signed_in", detail: { kind }, ...client });
 
-  const { passwordHash: _hash, credentialVersion: _version, ...publicUser } = user;
+  const { passwordHash: _hash, credentialVersion: _version, passwordRevokedAt: _revoked, ...publicUser } = user;
   return { user: publicUser, session, token };
 }

@@ -1,23 +1,31 @@
 // GET|POST /api/auth/* — next-auth's own endpoints (sign-in form post, sign-out, session, csrf).
 import { randomUUID } from "node:crypto";
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { nextAuthOptions } from "@/lib/server/auth/next-auth-options";
 import { config } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
 import { errorResponse, setRateLimitHeaders, tightest } from "@/lib/server/http/api-route";
 import { clientContext } from "@/lib/server/http/client-context";
+import { readLimitedText } from "@/lib/server/http/read-json-body";
 import { guardTraffic } from "@/lib/server/http/traffic-guard";
 import { runInRequestContext } from "@/lib/server/request-context";
 
 /**
- * The same traffic guard as every other /api route; sign-in's own limits are in authorize().
+ * The same traffic guard and body limit (16 KiB, else 413) as every other /api route; next-auth
+ * itself would read a form post of any size. Sign-in's own limits are in authorize().
  * Like every API answer, next-auth's carry the RateLimit-* headers of the budget nearest to
  * refusing, whichever of those checks took it.
  */
-function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+function handler(received: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   return runInRequestContext(randomUUID(), async ({ requestId, decisions }) => {
+    let request = received;
     try {
-      await guardTraffic(clientContext(request.headers));
+      await guardTraffic(clientContext(received.headers));
+      if (received.method === "POST") {
+        const body = await readLimitedText(received);
+        request = new NextRequest(received.url, { method: "POST", headers: received.headers, body });
+      }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       // next-auth's signIn() reads the error from `url` (and fails without one): the sign-in page
