@@ -1,4 +1,5 @@
 import { describeDevice } from "@/lib/describe-device";
+import type { SecurityEventType } from "@/lib/server/repositories/security-event-types";
 import { LocalTime } from "./local-time";
 
 export interface SecurityEventView {
@@ -11,7 +12,8 @@ export interface SecurityEventView {
   application: string | null;
 }
 
-const LABELS: Record<string, string> = {
+// Every type has a label: a new one that lacks it fails the type check.
+const LABELS: Record<SecurityEventType, string> = {
   account_created: "Account created",
   signed_in: "Signed in",
   sign_in_failed: "Failed sign-in attempt",
@@ -28,10 +30,11 @@ const LABELS: Record<string, string> = {
   email_changed: "Email changed",
   email_change_cancelled: "Email change cancelled",
   email_change_reverted: "Email change undone",
+  account_deletion_failed: "Account deletion refused (wrong password)",
 };
 
 function labelOf(event: SecurityEventView): string {
-  const label = LABELS[event.type] ?? event.type;
+  const label = LABELS[event.type as SecurityEventType] ?? event.type;
   return event.application ? `${label} through ${event.application}` : label;
 }
 

@@ -92,6 +92,52 @@ describe.each(backends)("an intruder who knew the password, on $name", ({ url })
     expect((await api.login({ email: first.to, password: newPassword })).status).toBe(401);
   });
 
+  it("the intruder's own undo link does not end the owner's older one: B's undo, then A's, and the account is the owner's", async () => {
+    const owner = await ownerAndIntruder();
+    const first = await intruderMoves(owner.intruder, owner.password, owner.email);
+    const second = await intruderMoves(owner.intruder, owner.password, first.to);
+    const own = await revert({ token: second.undoToFrom });
+    expect(own.status).toBe(200);
+    expect(own.body.email).toBe(first.to);
+
+    const after = Date.now() - 1000;
+    const undone = await revert({ token: first.undoToFrom });
+    expect(undone.status).toBe(200);
+    expect(undone.body.email).toBe(owner.email);
+    const newPassword = await resetFromMail(owner.email, after);
+    expect(await currentEmail(owner.email, newPassword)).toBe(owner.email);
+  });
+
+  it("the intruder's cancel of its own later change does not end the owner's undo link", async () => {
+    const owner = await ownerAndIntruder();
+    const first = await intruderMoves(owner.intruder, owner.password, owner.email);
+    const after = Date.now() - 1000;
+    expect((await changeEmail({ newEmail: uniqueEmail("intruder"), password: owner.password }, { headers: bearer(owner.intruder) })).status).toBe(202);
+    const { token: cancel } = await mailedSecrets(first.to, CHANGE_REQUESTED_SUBJECT, after);
+    expect((await revert({ token: cancel })).status).toBe(200);
+
+    const undone = await revert({ token: first.undoToFrom });
+    expect(undone.status).toBe(200);
+    expect(undone.body.email).toBe(owner.email);
+  });
+
+  it("moving back to an address an undo link restores is that undo: the address left gets no undo link of its own", async () => {
+    const owner = await ownerAndIntruder();
+    const moved = await intruderMoves(owner.intruder, owner.password, owner.email);
+    // The owner, who knows the password too, signs in at the intruder's address and moves the account home.
+    const ownerAtB = (await api.login({ email: moved.to, password: owner.password })).body.token as string;
+    const after = Date.now() - 1000;
+    expect((await changeEmail({ newEmail: owner.email, password: owner.password }, { headers: bearer(ownerAtB) })).status).toBe(202);
+    const { code } = await mailedSecrets(owner.email, CONFIRM_NEW_SUBJECT, after);
+    expect((await confirmChange({ code }, { headers: bearer(ownerAtB) })).status).toBe(200);
+
+    const toLeft = await mailedSecrets(moved.to, CHANGED_SUBJECT, after);
+    expect(toLeft.mail.text).toContain(owner.email);
+    expect(toLeft.token).toBeUndefined();
+    expect((await revert({ token: moved.undoToFrom })).body.code).toBe("INVALID_OTP");
+    expect((await api.check({ headers: bearer(ownerAtB) })).body.email).toBe(owner.email);
+  });
+
   const reverts: Array<[string, (account: { email: string; password: string; intruder: string }) => Promise<string>]> = [
     ["an undo", async (account) => (await intruderMoves(account.intruder, account.password, account.email)).undoToFrom],
     [

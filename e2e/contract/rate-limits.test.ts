@@ -286,6 +286,52 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       expectTooManyRequests(sixth, 5, 15 * 60);
       expect((await api.login({ email, password }, from(newAddress()))).status).toBe(200);
     });
+    it("spends one wrong-password budget across sign-in, password change, email change and deletion; the owner's device keeps its own", { timeout: 120_000 }, async () => {
+      const { email, password } = await newAccount();
+      const home = await api.login({ email, password }, from(newAddress()));
+      const device = deviceCookieOf(home);
+      const stolen = (await api.login({ email, password }, from(newAddress()))).body.token as string;
+      const asIntruder = () => ({ headers: { ...bearer(stolen), "x-forwarded-for": newAddress() } });
+      const guessed = [
+        // Four of each: every one of these endpoints also allows only five tries per user and 15 minutes.
+        ...(await repeat(4, () => api.changePassword({ oldPassword: strongPassword(), newPassword: strongPassword() }, asIntruder()))),
+        ...(await repeat(4, () => api.request("POST", "/api/v1/user/email", { newEmail: uniqueEmail(), password: strongPassword() }, asIntruder()))),
+        ...(await repeat(4, () => api.request("DELETE", "/api/v1/user", { password: strongPassword() }, asIntruder()))),
+      ];
+      expect(guessed.map((response) => response.body.code)).toEqual([
+        ...Array(4).fill("INCORRECT_OLD_PASSWORD"),
+        ...Array(4).fill("INCORRECT_PASSWORD"),
+        ...Array(4).fill("INCORRECT_PASSWORD"),
+      ]);
+      // 88 wrong sign-ins from elsewhere spend the rest of the account's 100.
+      const addresses = Array.from({ length: 9 }, newAddress);
+      const wrong = (await Promise.all(addresses.map((address, i) => repeat(i < 7 ? 10 : 9, () => api.login({ email, password: strongPassword() }, from(address)))))).flat();
+      expect(statuses(wrong)).toEqual(Array(88).fill(401));
+      expectTooManyRequests(await api.login({ email, password }, from(newAddress())), 100, 24 * 60 * 60);
+      // The session's checks of the password are refused by the same budget, even with the right one…
+      const refused = await api.request("DELETE", "/api/v1/user", { password }, { headers: { ...bearer(home.body.token), "x-forwarded-for": newAddress() } });
+      expectTooManyRequests(refused, 100, 24 * 60 * 60);
+      // …except from the owner's device, which signs in and changes the password.
+      const owner = await api.login({ email, password }, withCookie(newAddress(), device));
+      expect(owner.status).toBe(200);
+      const changed = await api.changePassword(
+        { oldPassword: password, newPassword: strongPassword() },
+        { headers: { ...bearer(owner.body.token), "x-forwarded-for": newAddress(), cookie: device } },
+      );
+      expect(changed.status).toBe(200);
+      const events = (await api.securityEvents({ headers: { ...bearer(owner.body.token), "x-forwarded-for": newAddress() } })).body.events.map((event: { type: string }) => event.type);
+      expect(events).toContain("password_changed");
+    });
+
+    it("records a wrong password at deletion as a security event", async () => {
+      const { email, password } = await newAccount();
+      const { body } = await api.login({ email, password }, from(newAddress()));
+      const auth = { headers: { ...bearer(body.token), "x-forwarded-for": newAddress() } };
+      expect((await api.request("DELETE", "/api/v1/user", { password: strongPassword() }, auth)).body.code).toBe("INCORRECT_PASSWORD");
+      const events = (await api.securityEvents(auth)).body.events.map((event: { type: string }) => event.type);
+      expect(events).toContain("account_deletion_failed");
+    });
+
     it("spends one password-change budget across v1 and the seeds' routes, each refusing in its own shape", async () => {
       const { email, password } = await newAccount();
       const { body } = await api.login({ email, password }, from(newAddress()));

@@ -2200,7 +2200,7 @@ export interface operations {
                         events: {
                             id: string;
                             /** @enum {string} */
-                            type: "account_created" | "signed_in" | "sign_in_failed" | "signed_out" | "session_revoked" | "password_changed" | "password_change_failed" | "password_reset" | "api_key_created" | "api_key_revoked" | "email_verified" | "email_change_requested" | "email_change_failed" | "email_changed" | "email_change_cancelled" | "email_change_reverted";
+                            type: "account_created" | "signed_in" | "sign_in_failed" | "signed_out" | "session_revoked" | "password_changed" | "password_change_failed" | "password_reset" | "api_key_created" | "api_key_revoked" | "email_verified" | "email_change_requested" | "email_change_failed" | "email_changed" | "email_change_cancelled" | "email_change_reverted" | "account_deletion_failed";
                             ip: string | null;
                             userAgent: string | null;
                             /** Format: date-time */

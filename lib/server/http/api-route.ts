@@ -1,4 +1,5 @@
 import "server-only";
+import { deviceCookieName } from "../auth/cookies";
 import { ROW_ID_FORMAT } from "../db/row-id";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
@@ -119,7 +120,10 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
   handler: (context: RouteContext<S, A>) => Promise<Reply>,
 ) {
   return function handle(request: NextRequest, route?: { params?: Promise<Record<string, string>> }): Promise<Response> {
-    return runInRequestContext(randomUUID(), ({ requestId, decisions }) => serve(request, route, requestId, decisions));
+    return runInRequestContext(randomUUID(), (context) => {
+      context.deviceToken = request.cookies.get(deviceCookieName())?.value;
+      return serve(request, route, context.requestId, context.decisions);
+    });
   };
 
   async function serve(request: NextRequest, route: { params?: Promise<Record<string, string>> } | undefined, requestId: string, decisions: Decision[]) {

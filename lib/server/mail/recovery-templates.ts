@@ -52,13 +52,19 @@ export function emailChangeRequestedMail(to: string, newEmail: string, cancelLin
 const CANCEL_CONSEQUENCES =
   "Cancelling signs out every session and ends the current password: whoever asked knew it. A password reset code is sent to this address; set a new password to sign in again.";
 
-/** To the old address once the change is done, with the undo link (7 days). */
-export function emailChangedMail(to: string, newEmail: string, undoLink: string): MailMessage {
+/**
+ * To the old address once the change is done, with the undo link (7 days); without one when the
+ * account went back to an address it had before (the change was that address's undo).
+ */
+export function emailChangedMail(to: string, newEmail: string, undoLink?: string): MailMessage {
+  const subject = "Your email address was changed";
+  const now = `The email address of your account is now ${newEmail}.`;
+  if (!undoLink) return message(to, subject, [now], [escapeHtml(now)]);
   return message(
     to,
-    "Your email address was changed",
-    [`The email address of your account is now ${newEmail}.`, "", `If this wasn't you, undo it within 7 days: ${undoLink}`, "", UNDO_CONSEQUENCES],
-    [`The email address of your account is now ${escapeHtml(newEmail)}.`, `If this wasn't you, <a href="${escapeHtml(undoLink)}">undo it within 7 days</a>.`, UNDO_CONSEQUENCES],
+    subject,
+    [now, "", `If this wasn't you, undo it within 7 days: ${undoLink}`, "", UNDO_CONSEQUENCES],
+    [escapeHtml(now), `If this wasn't you, <a href="${escapeHtml(undoLink)}">undo it within 7 days</a>.`, UNDO_CONSEQUENCES],
   );
 }
 

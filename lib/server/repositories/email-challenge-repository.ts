@@ -66,6 +66,23 @@ export const emailChallengeRepository = {
     return count === 1;
   },
 
+  /** The user's oldest open undo link that restores `email`, if any. */
+  findOpenUndoTo(userId: string, email: string, now: Date, db: DbClient): Promise<ChallengeRecord | null> {
+    return db.emailChallenge.findFirst({
+      where: { userId, purpose: "revert", email, consumedAt: null, expiresAt: { gt: now } },
+      orderBy: { createdAt: "asc" },
+      select: challengeSelect,
+    });
+  },
+
+  /**
+   * Ends the user's open undo links made at or after `since`. Each later change mailed its link to
+   * an address the account held only after that moment: to whoever moved it there, perhaps.
+   */
+  async discardUndoLinksSince(userId: string, since: Date, db: DbClient): Promise<void> {
+    await db.emailChallenge.deleteMany({ where: { userId, purpose: "revert", consumedAt: null, createdAt: { gte: since } } });
+  },
+
   /** Ends every unfinished challenge of the user (of one purpose, or all). */
   async discardOpen(userId: string, purposes: ChallengePurpose[], db: DbClient): Promise<void> {
     await db.emailChallenge.deleteMany({ where: { userId, consumedAt: null, purpose: { in: purposes } } });

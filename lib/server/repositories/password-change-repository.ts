@@ -48,7 +48,7 @@ export async function writePasswordChange(write: PasswordChangeWrite): Promise<{
       UPDATE "User"
       SET "passwordHash" = ${newHash}, "passwordChangedAt" = ${changedAt}, "updatedAt" = ${now},
           "credentialVersion" = "credentialVersion" + 1, "changeSequence" = "changeSequence" + 1
-      WHERE "id" = ${user.id} AND "credentialVersion" = ${user.credentialVersion}
+      WHERE "id" = ${user.id} AND "credentialVersion" = ${user.credentialVersion} AND "passwordRevokedAt" IS NULL
       RETURNING "id", "changeSequence", "credentialVersion"
     ), revoked AS (
       UPDATE "Session" s SET "revokedAt" = ${changedAt}

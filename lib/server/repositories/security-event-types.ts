@@ -18,6 +18,8 @@ export const SECURITY_EVENT_TYPES = [
   "email_changed",
   "email_change_cancelled",
   "email_change_reverted",
+  /** A wrong password given to close the account (deleted accounts keep no events; a failed try does). */
+  "account_deletion_failed",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -99,6 +99,15 @@ export const userRepository = {
     await db.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${id} FOR UPDATE`;
   },
 
+  /**
+   * The same lock, only while the account still has `email`: false when a change or undo moved it
+   * away first (a reset code must not go to an address the account has left).
+   */
+  async lockIfEmail(id: string, email: string, db: DbClient): Promise<boolean> {
+    const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "User" WHERE "id" = ${id} AND "email" = ${email} FOR UPDATE`;
+    return rows.length === 1;
+  },
+
   /** Marks the address proven, only while it is still the account's address. */
   async markEmailVerified(id: string, email: string, now: Date, db: DbClient): Promise<boolean> {
     const { count } = await db.user.updateMany({ where: { id, email }, data: { emailVerifiedAt: now } });

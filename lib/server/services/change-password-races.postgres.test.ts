@@ -114,7 +114,7 @@ describe.runIf(url)("a password change racing other writes, on PostgreSQL", () =
   });
 
   it("deletes the account when a sign-in's rehash of the same password commits first", async () => {
-    const { user, outcome } = await after(rehashOf(OLD), (caller) => deleteAccount(caller, { password: OLD }), '%DELETE FROM%"User"%');
+    const { user, outcome } = await after(rehashOf(OLD), (caller) => deleteAccount(caller, { password: OLD }, client), '%DELETE FROM%"User"%');
 
     expect(outcome).toEqual({ value: undefined });
     expect(await database().user.count({ where: { id: user.id } })).toBe(0);

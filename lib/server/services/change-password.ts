@@ -8,7 +8,6 @@ import { sealedMailJob, wakeSender } from "../mail/outbox";
 import { passwordChangedMail } from "../mail/templates";
 import { userRepository } from "../repositories/user-repository";
 import { writePasswordChange } from "../repositories/password-change-repository";
-import { securityEventRepository } from "../repositories/security-event-repository";
 import { hashPassword } from "../security/password-hash";
 import { checkAccountPassword } from "./account-password";
 import type { Caller, ClientContext } from "./client-context";
@@ -44,11 +43,7 @@ export async function changePassword(
   // The session was valid a moment ago: the account was closed in between.
   if (!user) throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
 
-  const { valid } = await checkAccountPassword(user, input.oldPassword);
-  if (!valid) {
-    await securityEventRepository.record({ userId: user.id, type: "password_change_failed", ...client });
-    throw new AppError("INCORRECT_OLD_PASSWORD");
-  }
+  if (!(await checkAccountPassword(user, input.oldPassword, client, "password_change_failed"))) throw new AppError("INCORRECT_OLD_PASSWORD");
   if (normalizePassword(input.newPassword) === normalizePassword(input.oldPassword)) throw new AppError("SAME_PASSWORD");
   const problems = await passwordPolicyProblems(input.newPassword, { email: user.email, name: user.name });
   if (problems.length) throw new AppError("WEAK_PASSWORD", { newPassword: problems });

@@ -22,7 +22,7 @@ import { challengeForCode, challengeForToken } from "./email-challenges";
  * transaction: the change is consumed (of two confirmations one wins), the address moves (only
  * from the one read just before, so an undo in between wins), open password resets end (their
  * codes went to the old address), every other session is revoked, and the old address gets its
- * undo link. An address another account took meanwhile rolls all of it back: 409 EMAIL_TAKEN.
+ * undo link (none when the account returns to an address an open undo link restores: see below). An address another account took meanwhile rolls all of it back: 409 EMAIL_TAKEN.
  */
 export async function confirmEmailChange(
   input: ConfirmEmailChangeInput,
@@ -57,11 +57,19 @@ export async function confirmEmailChange(
       if (!(await userRepository.changeEmail(user.id, user.email, challenge.email, now, tx))) throw new AppError("INVALID_OTP");
       await emailChallengeRepository.discardOpen(user.id, ["verify"], tx);
       const revoked = await sessionRepository.revokeAllForUser(user.id, keep, now, tx);
-      const undo = { id: undoId, userId: user.id, email: user.email, tokenHash: keyedHash("email-token", undoToken) };
-      await emailChallengeRepository.createUndo({ ...undo, expiresAt: new Date(now.getTime() + EMAIL_UNDO_TTL_MS) }, tx);
       await securityEventRepository.record({ userId: user.id, type: "email_changed", detail: { revokedSessions: revoked }, ...client }, tx);
-      const undoLink = `${config().appUrl}/revert-email?token=${encodeURIComponent(undoToken)}`;
-      await queueMail("email_changed", emailChangedMail(user.email, challenge.email, undoLink), tx);
+      const returning = await emailChallengeRepository.findOpenUndoTo(user.id, challenge.email, now, tx);
+      if (returning) {
+        // Back to an address an open undo link restores: this is that undo, so it ends that link
+        // and every later one, and the address left, held only since, gets none to move it back.
+        await emailChallengeRepository.discardUndoLinksSince(user.id, returning.createdAt, tx);
+        await queueMail("email_changed", emailChangedMail(user.email, challenge.email), tx);
+      } else {
+        const undo = { id: undoId, userId: user.id, email: user.email, tokenHash: keyedHash("email-token", undoToken) };
+        await emailChallengeRepository.createUndo({ ...undo, expiresAt: new Date(now.getTime() + EMAIL_UNDO_TTL_MS) }, tx);
+        const undoLink = `${config().appUrl}/revert-email?token=${encodeURIComponent(undoToken)}`;
+        await queueMail("email_changed", emailChangedMail(user.email, challenge.email, undoLink), tx);
+      }
     });
   } catch (error) {
     if (error instanceof EmailTakenError) throw new AppError("EMAIL_TAKEN");

@@ -6,9 +6,10 @@ import { logger } from "../log";
 import { queueMail, wakeSender } from "../mail/outbox";
 import { accountDeletedMail } from "../mail/recovery-templates";
 import { mailJobRepository } from "../repositories/mail-job-repository";
+import { passwordResetRepository } from "../repositories/password-reset-repository";
 import { userRepository } from "../repositories/user-repository";
 import { checkAccountPassword } from "./account-password";
-import type { Caller } from "./client-context";
+import type { Caller, ClientContext } from "./client-context";
 
 /**
  * DELETE /api/v1/user. The password is checked again, then in one transaction the account row
@@ -19,12 +20,14 @@ import type { Caller } from "./client-context";
  * show them to. Mail not yet sent to the address (a reset code) is dropped; the goodbye is queued.
  * The address is free at once. What remains is one log line with the account's id, no email.
  */
-export async function deleteAccount(caller: Caller, input: DeleteAccountInput): Promise<void> {
+export async function deleteAccount(caller: Caller, input: DeleteAccountInput, client: ClientContext): Promise<void> {
   const user = await userRepository.findCredentialsById(caller.userId);
   if (!user) throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
-  const { valid } = await checkAccountPassword(user, input.password);
-  if (!valid) throw new AppError("INCORRECT_PASSWORD");
+  if (!(await checkAccountPassword(user, input.password, client, "account_deletion_failed"))) throw new AppError("INCORRECT_PASSWORD");
   await inTransaction(async (tx) => {
+    // Its resets before the row (whose delete would take them by cascade): the order an email
+    // undo and a reset's completion take them in, so neither deadlocks with a deletion.
+    await passwordResetRepository.discardOpen(user.id, tx);
     if (!(await userRepository.deleteIfCredentialsCurrent(user, tx))) throw new AppError("INCORRECT_PASSWORD");
     await mailJobRepository.discardUnsentTo(user.email, tx);
     await queueMail("account_deleted", accountDeletedMail(user.email), tx);

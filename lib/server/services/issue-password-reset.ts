@@ -13,6 +13,8 @@ import { userRepository } from "../repositories/user-repository";
 import { generateResetCode, generateResetSecret, keyedHash } from "../security/reset-secrets";
 import { RESET_CODE_TTL_MS } from "@/lib/reset-rules";
 
+class AddressLeft extends Error {}
+
 /**
  * The sender's half of forgot-password (services/request-password-reset.ts wrote the request).
  * Runs after the answer, so whether the email has an account shows in no response time. For an
@@ -36,10 +38,19 @@ export async function issuePasswordReset(job: ClaimedJob, clock: Clock = systemC
   const issued = await inTransaction(async (tx) => {
     const reset = { id, userId: user.id, codeHash: keyedHash("code", code, id), tokenHash: keyedHash("token", token) };
     await passwordResetRepository.replaceForUser({ ...reset, expiresAt: new Date(now.getTime() + RESET_CODE_TTL_MS), ip: request.ip, userAgent: request.userAgent }, tx);
+    // An email change or undo that moved the account off this address after the lookup wins:
+    // the code would go to an address the account left (perhaps an intruder's).
+    // Thrown, so the new reset rolls back: the owner's, if any, stays.
+    if (!(await userRepository.lockIfEmail(user.id, user.email, tx))) throw new AddressLeft();
     // A code that has expired is not worth sending: the person asks again.
     const expiresAt = new Date(Date.now() + RESET_CODE_TTL_MS);
     return mailJobRepository.becomeMail(job, { kind: "reset_code", body: sealBody(mail, mailSealKey, job.id), expiresAt }, tx);
+  }).catch((error: unknown) => {
+    if (error instanceof AddressLeft) return "left" as const;
+    throw error;
   });
+  // As for an unknown email: the address has no account now.
+  if (issued === "left") return mailJobRepository.remove(job.id);
   if (!issued) {
     logger().warn({ job: job.id }, "a reset request was claimed again before it was issued; left to the newer claim");
     return;

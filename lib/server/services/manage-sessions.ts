@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "../clock";
 import { inTransaction } from "../db/client";
 import { emailChallengeRepository } from "../repositories/email-challenge-repository";
 import { sessionRepository } from "../repositories/session-repository";
+import { userRepository } from "../repositories/user-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import type { Caller, ClientContext } from "./client-context";
 
@@ -23,11 +24,13 @@ export async function revokeSession(caller: Caller, sessionId: string, client: C
 
 /**
  * "Sign out everywhere else": every session but the caller's, and any pending email change, whose
- * link needs no session (a signed-out intruder could still confirm it). The challenges before the
- * sessions: the order an email change's confirmation takes them in.
+ * link needs no session (a signed-out intruder could still confirm it). The account row, then the
+ * challenges, then the sessions: the order a password change and an email change's confirmation
+ * take them in, so none of them deadlocks with this.
  */
 export async function revokeOtherSessions(caller: Caller, client: ClientContext, clock: Clock = systemClock): Promise<number> {
   const count = await inTransaction(async (tx) => {
+    await userRepository.lockForUpdate(caller.userId, tx);
     await emailChallengeRepository.discardOpen(caller.userId, ["change"], tx);
     return sessionRepository.revokeAllForUser(caller.userId, caller.sessionId, clock.now(), tx);
   });

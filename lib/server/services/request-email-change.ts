@@ -23,11 +23,7 @@ export async function requestEmailChange(caller: Caller, input: ChangeEmailInput
   const { appUrl } = config();
   const user = await userRepository.findCredentialsById(caller.userId);
   if (!user) throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
-  const { valid } = await checkAccountPassword(user, input.password);
-  if (!valid) {
-    await securityEventRepository.record({ userId: user.id, type: "email_change_failed", ...client });
-    throw new AppError("INCORRECT_PASSWORD");
-  }
+  if (!(await checkAccountPassword(user, input.password, client, "email_change_failed"))) throw new AppError("INCORRECT_PASSWORD");
   if (input.newEmail === user.email) throw new AppError("INVALID_PARAMETERS", { newEmail: ["This is already your email address"] });
 
   const now = clock.now();

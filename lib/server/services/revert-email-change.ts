@@ -19,10 +19,12 @@ import { issueResetCode } from "./issue-reset-code";
  * cancel link of a pending change or the undo link (7 days) of a completed one. Whoever asked for
  * the change knew the password and held a session, so either way, in one transaction: every
  * session and API token of the account is revoked, the password itself is ended (it signs in no
- * more until a reset), every other pending change, cancel and undo link of the account ends (an
- * intruder who moved the account twice holds the second one's undo link), and a reset code goes
- * to the address the account is left at. An undo also moves the account back (409 EMAIL_TAKEN if
- * someone registered the address meanwhile), and the address it leaves is told.
+ * more until a reset), every pending change and its cancel link ends, and a reset code goes to
+ * the address the account is left at. An undo also moves the account back (409 EMAIL_TAKEN if
+ * someone registered the address meanwhile), tells the address it leaves, and ends every undo link
+ * made since its own: those went to addresses the account held only afterwards (an intruder who
+ * moved it twice holds the second one's). Older links stay: the link an intruder holds must not
+ * end the one its victim holds, and a cancel (mailed to the current address) ends none.
  */
 export async function revertEmailChange(input: RevertEmailChangeInput, client: ClientContext, clock: Clock = systemClock): Promise<{ email: string }> {
   const now = clock.now();
@@ -42,7 +44,8 @@ export async function revertEmailChange(input: RevertEmailChangeInput, client: C
       await userRepository.lockForUpdate(user.id, tx);
       if (!(await emailChallengeRepository.consume(challenge.id, now, tx))) throw new AppError("INVALID_OTP");
       if (undo && !(await userRepository.changeEmail(user.id, user.email, email, now, tx))) throw new AppError("INVALID_OTP");
-      await emailChallengeRepository.discardOpen(user.id, ["change", "verify", "revert"], tx);
+      await emailChallengeRepository.discardOpen(user.id, ["change", "verify"], tx);
+      if (undo) await emailChallengeRepository.discardUndoLinksSince(user.id, undo.createdAt, tx);
       await userRepository.revokePassword(user.id, now, tx);
       const revoked = await sessionRepository.revokeAllForUser(user.id, null, now, tx);
       const type = undo ? "email_change_reverted" : "email_change_cancelled";

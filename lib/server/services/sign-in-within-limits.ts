@@ -3,10 +3,11 @@ import type { SessionKind } from "../db/generated/client";
 import { normalizeEmail } from "@/lib/schemas/email";
 import { AppError } from "../errors";
 import { assertBudgetLeft, countAgainst, enforceLimits, type PolicyCheck } from "../rate-limit/limiter";
-import { issueDeviceToken, trustedDevice } from "../security/device-cookie";
+import { issueDeviceToken } from "../security/device-cookie";
 import { assertHashCapacity } from "../security/password-hash";
 import { limitAddress, type ClientContext } from "./client-context";
 import { signIn, type SignInResult } from "./sign-in";
+import { wrongPasswordBudget } from "./wrong-password-budget";
 
 export interface SignInWithinLimitsResult extends SignInResult {
   /** A new device token for this account, to be set as the device cookie. */
@@ -30,10 +31,7 @@ export async function signInWithinLimits(
   const email = normalizeEmail(credentials.email);
   assertHashCapacity();
   await enforceLimits([{ policy: "login-per-ip-email", key: `${clientIp} ${email}` }], clientIp);
-  const device = trustedDevice(deviceToken, email);
-  const failures: PolicyCheck = device
-    ? { policy: "login-failures-per-device", key: `${email} ${device}` }
-    : { policy: "login-failures-per-account", key: email };
+  const failures = wrongPasswordBudget(email, deviceToken);
   const spraying: PolicyCheck = { policy: "login-failures-per-ip", key: clientIp };
   await assertBudgetLeft(spraying, clientIp);
   await assertBudgetLeft(failures, clientIp);

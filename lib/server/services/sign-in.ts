@@ -9,7 +9,7 @@ import { sessionRepository, type SessionRecord } from "../repositories/session-r
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { decoyHash, hashPassword, verifyPassword } from "../security/password-hash";
 import { generateApiToken, hashApiToken } from "../security/api-token";
-import { checkAccountPassword } from "./account-password";
+import { passwordMatches } from "./account-password";
 import type { ClientContext } from "./client-context";
 
 export interface SignInResult {
@@ -33,7 +33,7 @@ export async function signIn(
   const user = await userRepository.findCredentialsByEmail(normalizeEmail(credentials.email));
   // An unknown email costs one bcrypt comparison too, so timing does not reveal accounts.
   const verification = user
-    ? await checkAccountPassword(user, credentials.password)
+    ? await passwordMatches(user, credentials.password)
     : await verifyPassword(credentials.password, await decoyHash(bcryptCost), bcryptCost);
 
   if (!user || !verification.valid) {

@@ -13,8 +13,8 @@ export const DELETE = apiRoute(
     hashesPassword: true,
     limits: ({ principal }) => [{ policy: "delete-account-per-user", key: principal.session.user.id }],
   },
-  async ({ body, principal }) => {
-    await deleteAccount(callerOf(principal), body);
+  async ({ body, principal, client }) => {
+    await deleteAccount(callerOf(principal), body, client);
     return { body: { message: "Account deleted" }, cookies: [clearedUserTokenCookie()] };
   },
 );
