@@ -46,6 +46,19 @@ describe.each(backends)("PATCH /api/user/password (seed 002) on $name", ({ url }
     expect(new Date(listed.body.apiKeys[0].lastUsedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
+  it("records a key's last use only for a call that authenticated its user", async () => {
+    const { key, developerToken } = await applicationKey(api);
+    const lastUsed = async () => (await api.request("GET", "/api/v1/user/api-keys", undefined, { headers: bearer(developerToken) })).body.apiKeys[0].lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    const body = { oldPassword: strongPassword(), newPassword: strongPassword() };
+    expect((await patch(body, { headers: { "x-api-key": key } })).status).toBe(401);
+    expect((await patch(body, { headers: { "x-api-key": key, authorization: "Bearer not-a-token" } })).status).toBe(401);
+    expect(await lastUsed()).toBeNull();
+    const { token } = await signedUpUser(api);
+    expect((await patch(body, { headers: { "x-api-key": key, ...bearer(token) } })).status).toBe(400);
+    expect(await lastUsed()).not.toBeNull();
+  });
+
   it("checks the key first: missing, unknown, malformed or revoked → 401 Invalid API key, whatever the token", async () => {
     const { key, id, developerToken } = await applicationKey(api);
     const { email, password, token } = await signedUpUser(api);

@@ -19,7 +19,7 @@ import { enforceLimits, type LimitCheck } from "../rate-limit/limiter";
 import { runInRequestContext } from "../request-context";
 import { errorResponse, json, setRateLimitHeaders, tightest } from "./respond";
 import { assertHashCapacity } from "../security/password-hash";
-import { authenticateApiKey } from "../services/api-keys";
+import { authenticateApiKey, recordApiKeyUse, type KeyedApplication } from "../services/api-keys";
 import type { Decision } from "../rate-limit/store";
 import type { ErrorDialect } from "./dialects/dialect";
 
@@ -95,7 +95,7 @@ export interface RouteContext<S extends z.ZodType | undefined, A extends AuthOpt
 
 const RETRY_AFTER_SECONDS_WHEN_UNAVAILABLE = 5;
 
-async function requireApiKey(request: NextRequest): Promise<{ id: string; name: string }> {
+async function requireApiKey(request: NextRequest): Promise<KeyedApplication> {
   const key = request.headers.get("x-api-key");
   const application = key ? await authenticateApiKey(key.trim()) : null;
   if (!application) throw new AppError("INVALID_API_KEY");
@@ -144,6 +144,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
             ? await resolvePrincipal(request, { bearerOnly: options.auth === "bearer" })
             : undefined;
       userId = principal?.session.user.id;
+      if (application && principal) await recordApiKeyUse(application);
       if (principal && principal.method !== "bearer" && isCrossSiteMutation(request)) throw new AppError("ACCESS_DENIED");
       // The seeds' routes serve other programs in their own dialects, which have no such error.
       const gated = options.auth !== "bearer" && !options.allowUnverified;

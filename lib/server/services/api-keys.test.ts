@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { database } from "../db/client";
 import { AppError } from "../errors";
 import { registerAccount } from "./register-account";
-import { authenticateApiKey, createApiKey, listApiKeys, MAX_LIVE_API_KEYS, revokeApiKey } from "./api-keys";
+import { authenticateApiKey, createApiKey, listApiKeys, MAX_LIVE_API_KEYS, recordApiKeyUse, revokeApiKey } from "./api-keys";
 
 const client = { ip: "203.0.113.7", userAgent: "vitest" };
 
@@ -89,7 +89,9 @@ describe("authenticateApiKey", () => {
   it("names the application of a live key, and nothing more", async () => {
     const caller = await newCaller();
     const created = await createApiKey(caller, { name: "Acme CRM" }, client);
-    expect(await authenticateApiKey(created.key)).toEqual({ id: created.id, name: "Acme CRM" });
+    expect(await authenticateApiKey(created.key)).toEqual({ id: created.id, name: "Acme CRM", lastUsedAt: null });
+    // Identifying writes nothing: only recordApiKeyUse does, once the call authenticated its user.
+    expect((await row(created.id)).lastUsedAt).toBeNull();
   });
 
   it("answers null for unknown, malformed and revoked keys", async () => {
@@ -106,16 +108,17 @@ describe("authenticateApiKey", () => {
   it("records the last use at most once a minute", async () => {
     const caller = await newCaller();
     const created = await createApiKey(caller, { name: "Acme CRM" }, client);
-    await authenticateApiKey(created.key);
+    const use = async () => recordApiKeyUse((await authenticateApiKey(created.key))!);
+    await use();
     const first = (await row(created.id)).lastUsedAt;
     expect(first).toBeInstanceOf(Date);
 
-    await authenticateApiKey(created.key);
+    await use();
     expect((await row(created.id)).lastUsedAt).toEqual(first);
 
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     await database().apiKey.update({ where: { id: created.id }, data: { lastUsedAt: twoMinutesAgo } });
-    await authenticateApiKey(created.key);
+    await use();
     expect((await row(created.id)).lastUsedAt!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
     expect((await listApiKeys(caller))[0]!.lastUsedAt).toEqual((await row(created.id)).lastUsedAt);
   });

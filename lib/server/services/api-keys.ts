@@ -70,14 +70,25 @@ export async function revokeApiKey(caller: Caller, id: string, client: ClientCon
   });
 }
 
+export interface KeyedApplication {
+  id: string;
+  name: string;
+  lastUsedAt: Date | null;
+}
+
 /**
- * The application a key names, or null for an unknown, revoked or malformed key. Records the use
- * (at most once a minute per key). Identifies the application only: never an account.
+ * The application a key names, or null for an unknown, revoked or malformed key. Identifies the
+ * application only, never an account, and writes nothing: see recordApiKeyUse.
  */
-export async function authenticateApiKey(key: string): Promise<{ id: string; name: string } | null> {
+export async function authenticateApiKey(key: string): Promise<KeyedApplication | null> {
   if (typeof key !== "string" || !KEY_FORMAT.test(key)) return null;
-  const found = await apiKeyRepository.findLiveByHash(hashApiToken(key));
-  if (!found) return null;
-  await apiKeyRepository.touchIfDue(found, systemClock.now());
-  return { id: found.id, name: found.name };
+  return apiKeyRepository.findLiveByHash(hashApiToken(key));
+}
+
+/**
+ * Records a key's use (at most once a minute per key), once the call it came with has
+ * authenticated its user: an anonymous caller holding a key must not write to the database.
+ */
+export async function recordApiKeyUse(application: KeyedApplication): Promise<void> {
+  await apiKeyRepository.touchIfDue(application, systemClock.now());
 }
