@@ -11,7 +11,7 @@ import { sessionRepository } from "@/lib/server/repositories/session-repository"
 
 async function account() {
   const user = await database().user.create({
-    data: { email: `raw-${randomUUID()}@example.com`, name: "Raw Reads", passwordHash: "$2b$04$notarealhashnotarealhashnotarealhashnotarealhashnot", emailVerifiedAt: new Date("2026-01-02T03:04:05.678Z") },
+    data: { email: `raw-${randomUUID()}@example.com`, name: "Raw Reads", passwordHash: "$2b$04$notarealhashnotarealhashnotarealhashnotarealhashnot", emailVerifiedAt: new Date("2026-01-02T03:04:05.678Z"), passwordRevokedAt: new Date("2026-01-03T04:05:06.789Z") },
   });
   const tokenHash = randomUUID();
   const session = await database().session.create({
@@ -37,9 +37,10 @@ export function describeRawReads(backend: string) {
       const { user } = await account();
       const expected = await database().user.findUniqueOrThrow({
         where: { id: user.id },
-        select: { id: true, email: true, name: true, createdAt: true, passwordChangedAt: true, emailVerifiedAt: true, passwordHash: true, credentialVersion: true },
+        select: { id: true, email: true, name: true, createdAt: true, passwordChangedAt: true, emailVerifiedAt: true, passwordHash: true, credentialVersion: true, passwordRevokedAt: true },
       });
       expect(expected.emailVerifiedAt).toStrictEqual(new Date("2026-01-02T03:04:05.678Z"));
+      expect(expected.passwordRevokedAt).toStrictEqual(new Date("2026-01-03T04:05:06.789Z"));
       expect(await userRepository.findCredentialsById(user.id)).toStrictEqual(expected);
       expect(await userRepository.findCredentialsByEmail(user.email)).toStrictEqual(expected);
       expect(await userRepository.findCredentialsById(randomUUID())).toBeNull();
