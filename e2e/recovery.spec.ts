@@ -39,14 +39,29 @@ test("verify → change → confirm → undo, all on the pages, with mail read f
   await expect(page.getByTestId("account-email")).toHaveText(newEmail);
 
   const { link: undo } = await mailed(account.email, "Your email address was changed", askedAt);
+  const undoneAt = Date.now() - 1000;
   await page.goto(undo!);
   await page.getByRole("button", { name: "Stop the change and sign out everywhere" }).click();
   await expect(page.getByRole("status")).toContainText(account.email);
+  await expect(page.getByRole("status")).toContainText("set a new password to sign in again");
   await expect(page).not.toHaveURL(/token=/);
 
+  // Whoever asked for the change knew the password: it no longer signs in, exactly as a wrong one.
   await page.goto("/account");
   await page.waitForURL("**/sign-in**");
   await signIn(page, account.email, account.password);
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password" })).toBeVisible();
+
+  // The reset code the undo mailed to the old address sets a new one.
+  const { link: reset } = await mailed(account.email, "Your password reset code", undoneAt);
+  await page.goto(reset!.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page.getByRole("heading", { name: /Step 3 of 3/ })).toBeVisible();
+  const newPassword = "quiet lanterns fold paper boats";
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Confirm new password").fill(newPassword);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await page.waitForURL("**/sign-in?reset=1");
+  await signIn(page, account.email, newPassword);
   await page.waitForURL("**/account");
   await expect(page.getByTestId("account-email")).toHaveText(account.email);
 });
