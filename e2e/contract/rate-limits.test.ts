@@ -487,6 +487,7 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       expect(signIn.body).toMatchObject({ code: "ACCESS_DENIED", url: expect.stringMatching(/\/sign-in\?error=ACCESS_DENIED$/) });
       // The health checks are exempt from rate limits, not from the deny list.
       expect((await api.request("GET", "/api/health", undefined, from(address))).status).toBe(403);
+      expect((await api.request("GET", "/api/health/ready", undefined, from(address))).status).toBe(403);
       // The seeds' routes outside /api refuse in their own shapes.
       const zitadel = await api.request("PUT", "/auth/v1/users/me/password", {}, from(address));
       expect(zitadel.status).toBe(403);

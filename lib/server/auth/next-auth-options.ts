@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { logger } from "../log";
 import { cookies } from "next/headers";
 import { signInWithinLimits } from "../services/sign-in-within-limits";
-import { deviceCookieAttributes, deviceCookieName, nextAuthCookies } from "./cookies";
+import { deviceCookieAttributes, nextAuthCookies } from "./cookies";
 import { authenticateBrowserSession, endSession } from "../services/sessions";
 import { clientContext } from "../http/client-context";
 
@@ -55,8 +55,7 @@ export function nextAuthOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           try {
             const jar = await cookies();
-            const device = jar.get(deviceCookieName())?.value;
-            const { user, session, deviceToken } = await signInWithinLimits(parsed.data, "browser", clientContext(headersOf(req)), device);
+            const { user, session, deviceToken } = await signInWithinLimits(parsed.data, "browser", clientContext(headersOf(req)));
             jar.set(deviceCookieAttributes(deviceToken));
             return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
           } catch (error) {

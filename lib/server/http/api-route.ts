@@ -1,7 +1,5 @@
 import "server-only";
-import { deviceCookieName } from "../auth/cookies";
 import { ROW_ID_FORMAT } from "../db/row-id";
-import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "../errors";
@@ -16,7 +14,7 @@ import { isCrossSiteMutation } from "./same-origin";
 import { validate } from "./validate";
 import { guardTraffic } from "./traffic-guard";
 import { enforceLimits, type LimitCheck } from "../rate-limit/limiter";
-import { runInRequestContext } from "../request-context";
+import { inRequestScope } from "./request-scope";
 import { errorResponse, json, setRateLimitHeaders, tightest } from "./respond";
 import { assertHashCapacity } from "../security/password-hash";
 import { authenticateApiKey, recordApiKeyUse, type KeyedApplication } from "../services/api-keys";
@@ -120,10 +118,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
   handler: (context: RouteContext<S, A>) => Promise<Reply>,
 ) {
   return function handle(request: NextRequest, route?: { params?: Promise<Record<string, string>> }): Promise<Response> {
-    return runInRequestContext(randomUUID(), (context) => {
-      context.deviceToken = request.cookies.get(deviceCookieName())?.value;
-      return serve(request, route, context.requestId, context.decisions);
-    });
+    return inRequestScope(request, (context) => serve(request, route, context.requestId, context.decisions));
   };
 
   async function serve(request: NextRequest, route: { params?: Promise<Record<string, string>> } | undefined, requestId: string, decisions: Decision[]) {

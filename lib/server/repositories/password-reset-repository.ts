@@ -15,6 +15,8 @@ const resetSelect = {
 
 export type ResetRecord = Prisma.PasswordResetGetPayload<{ select: typeof resetSelect }>;
 
+type ClaimedRow = Omit<ResetRecord, "user"> & ResetRecord["user"];
+
 export const passwordResetRepository = {
   /**
    * A new request replaces every unfinished one of the user: only the newest code works. In the
@@ -57,15 +59,28 @@ export const passwordResetRepository = {
   },
 
   /**
-   * Takes one of the code's `max` tries before the code is compared: one conditional update, so
-   * concurrent guesses can never share a try. False when none is left (the code is locked).
+   * Takes one of the code's `max` tries on the newest reset of the account at `email` before its
+   * code is compared, and returns that reset: one conditional update, so concurrent guesses can
+   * never share a try. Null when the email has no account, the account no reset, or the reset no
+   * try left (the code is locked). One statement in every case, so a wrong code costs a known
+   * email the same database work as an unknown one; whether the reset is still usable is the
+   * caller's to judge (password-reset-policy.ts), after the try is taken.
    */
-  async claimCodeAttempt(id: string, max: number): Promise<boolean> {
-    const { count } = await database().passwordReset.updateMany({
-      where: { id, failedAttempts: { lt: max } },
-      data: { failedAttempts: { increment: 1 } },
-    });
-    return count === 1;
+  async claimCodeTry(email: string, max: number): Promise<ResetRecord | null> {
+    const [row] = await database().$queryRaw<ClaimedRow[]>`
+      WITH newest AS (
+        SELECT r."id" FROM "PasswordReset" r JOIN "User" u ON u."id" = r."userId"
+        WHERE u."email" = ${email}
+        ORDER BY r."createdAt" DESC LIMIT 1
+      ), claimed AS (
+        UPDATE "PasswordReset" r SET "failedAttempts" = r."failedAttempts" + 1
+        FROM newest WHERE r."id" = newest."id" AND r."failedAttempts" < ${max}
+        RETURNING r."id", r."userId", r."codeHash", r."createdAt", r."expiresAt", r."confirmedAt", r."consumedAt"
+      )
+      SELECT c.*, u."email", u."name", u."passwordHash" FROM claimed c JOIN "User" u ON u."id" = c."userId"`;
+    if (!row) return null;
+    const { email: userEmail, name, passwordHash, ...reset } = row;
+    return { ...reset, user: { email: userEmail, name, passwordHash } };
   },
 
   /** Gives back the try a right code took: only wrong codes stay counted. */

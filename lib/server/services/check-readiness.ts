@@ -11,6 +11,10 @@ import { mailJobRepository, type OutboxStats } from "../repositories/mail-job-re
 let schemaSeenCurrent = false;
 let shipped: string[] | undefined;
 
+/** How long one answer serves every poll: a flood of public readiness checks costs a query a second. */
+export const READINESS_KEPT_MS = 1_000;
+let kept: { at: number; answer: Promise<OutboxStats> } | undefined;
+
 /**
  * Ready: the database answers and has every migration this build ships. An instance started
  * before its migrations ran (a deploy whose migration step failed or has not run yet) would
@@ -18,7 +22,19 @@ let shipped: string[] | undefined;
  * outbox's figures for whoever watches delivery: a backlog is reported, never a reason to take
  * the instance out of rotation (it sends no mail faster for being out).
  */
-export async function checkReadiness(): Promise<OutboxStats> {
+export function checkReadiness(): Promise<OutboxStats> {
+  const now = Date.now();
+  if (kept && now - kept.at < READINESS_KEPT_MS) return kept.answer;
+  const answer = measureReadiness();
+  kept = { at: now, answer };
+  // A failure is shared only while in flight: the next poll after it asks the database again.
+  answer.catch(() => {
+    if (kept?.answer === answer) kept = undefined;
+  });
+  return answer;
+}
+
+async function measureReadiness(): Promise<OutboxStats> {
   if (!schemaSeenCurrent) {
     shipped ??= migrationNames();
     const pending = pendingMigrations(await healthRepository.appliedMigrations(), shipped);

@@ -4,7 +4,6 @@ import { RESET_CODE, type ConfirmResetInput } from "@/lib/schemas/password-reset
 import { AppError } from "../errors";
 import { systemClock, type Clock } from "../clock";
 import { passwordResetRepository, type ResetRecord } from "../repositories/password-reset-repository";
-import { userRepository } from "../repositories/user-repository";
 import { generateResetSecret, keyedHash, sameHash } from "../security/reset-secrets";
 import { RESET_CONFIRMATION_WINDOW_MS, RESET_MAX_FAILED_ATTEMPTS } from "@/lib/reset-rules";
 import { canConfirm } from "./password-reset-policy";
@@ -15,14 +14,12 @@ type Usable = (reset: ResetRecord, now: Date) => boolean;
  * The reset a six-digit code claims, if `usable` (confirmable, or completable) and the code is
  * right. Every attempt takes one of the code's tries before the comparison, and a right code
  * gives its try back, so however many guesses arrive at once, at most five wrong ones are ever
- * compared; after them the code is locked (the link is not: see resetForLinkToken).
+ * compared; after them the code is locked (the link is not: see resetForLinkToken). A wrong code
+ * costs the same one statement whether or not the email has an account, or the account a reset.
  */
 export async function resetForCode(email: string, code: string, now: Date, usable: Usable = canConfirm): Promise<ResetRecord | null> {
-  const user = await userRepository.findCredentialsByEmail(normalizeEmail(email));
-  const reset = user ? await passwordResetRepository.findNewestForUser(user.id) : null;
-  if (!reset || !usable(reset, now)) return null;
-  if (!(await passwordResetRepository.claimCodeAttempt(reset.id, RESET_MAX_FAILED_ATTEMPTS))) return null;
-  if (!sameHash(keyedHash("code", code, reset.id), reset.codeHash)) return null;
+  const reset = await passwordResetRepository.claimCodeTry(normalizeEmail(email), RESET_MAX_FAILED_ATTEMPTS);
+  if (!reset || !usable(reset, now) || !sameHash(keyedHash("code", code, reset.id), reset.codeHash)) return null;
   await passwordResetRepository.releaseCodeAttempt(reset.id);
   return reset;
 }

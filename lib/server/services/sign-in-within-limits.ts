@@ -3,6 +3,7 @@ import type { SessionKind } from "../db/generated/client";
 import { normalizeEmail } from "@/lib/schemas/email";
 import { AppError } from "../errors";
 import { assertBudgetLeft, countAgainst, enforceLimits, type PolicyCheck } from "../rate-limit/limiter";
+import { currentDeviceToken } from "../request-context";
 import { issueDeviceToken } from "../security/device-cookie";
 import { assertHashCapacity } from "../security/password-hash";
 import { limitAddress, type ClientContext } from "./client-context";
@@ -25,13 +26,12 @@ export async function signInWithinLimits(
   credentials: { email: string; password: string },
   kind: SessionKind,
   client: ClientContext,
-  deviceToken?: string,
 ): Promise<SignInWithinLimitsResult> {
   const clientIp = limitAddress(client);
   const email = normalizeEmail(credentials.email);
   assertHashCapacity();
   await enforceLimits([{ policy: "login-per-ip-email", key: `${clientIp} ${email}` }], clientIp);
-  const failures = wrongPasswordBudget(email, deviceToken);
+  const failures = wrongPasswordBudget(email, currentDeviceToken());
   const spraying: PolicyCheck = { policy: "login-failures-per-ip", key: clientIp };
   await assertBudgetLeft(spraying, clientIp);
   await assertBudgetLeft(failures, clientIp);

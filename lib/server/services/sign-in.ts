@@ -9,6 +9,7 @@ import { sessionRepository, type SessionRecord } from "../repositories/session-r
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { decoyHash, hashPassword, verifyPassword } from "../security/password-hash";
 import { generateApiToken, hashApiToken } from "../security/api-token";
+import { afterAnswer } from "../request-context";
 import { passwordMatches } from "./account-password";
 import type { ClientContext } from "./client-context";
 
@@ -37,7 +38,8 @@ export async function signIn(
     : await verifyPassword(credentials.password, await decoyHash(bcryptCost), bcryptCost);
 
   if (!user || !verification.valid) {
-    if (user) await securityEventRepository.record({ userId: user.id, type: "sign_in_failed", ...client });
+    // After the answer: waiting for this insert would tell a known email from an unknown one.
+    if (user) await afterAnswer(() => securityEventRepository.record({ userId: user.id, type: "sign_in_failed", ...client }));
     throw new AppError("INVALID_CREDENTIALS");
   }
   if (verification.needsRehash) {

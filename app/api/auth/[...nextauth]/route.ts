@@ -1,5 +1,4 @@
 // GET|POST /api/auth/* — next-auth's own endpoints (sign-in form post, sign-out, session, csrf).
-import { randomUUID } from "node:crypto";
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { nextAuthOptions } from "@/lib/server/auth/next-auth-options";
@@ -9,7 +8,7 @@ import { errorResponse, setRateLimitHeaders, tightest } from "@/lib/server/http/
 import { clientContext } from "@/lib/server/http/client-context";
 import { readLimitedText } from "@/lib/server/http/read-json-body";
 import { guardTraffic } from "@/lib/server/http/traffic-guard";
-import { runInRequestContext } from "@/lib/server/request-context";
+import { inRequestScope } from "@/lib/server/http/request-scope";
 
 /**
  * The same traffic guard and body limit (16 KiB, else 413) as every other /api route; next-auth
@@ -18,7 +17,7 @@ import { runInRequestContext } from "@/lib/server/request-context";
  * refusing, whichever of those checks took it.
  */
 function handler(received: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
-  return runInRequestContext(randomUUID(), async ({ requestId, decisions }) => {
+  return inRequestScope(received, async ({ requestId, decisions }) => {
     let request = received;
     try {
       await guardTraffic(clientContext(received.headers));

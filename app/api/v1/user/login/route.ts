@@ -2,12 +2,11 @@
 import { loginSchema } from "@/lib/schemas/auth";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { presentUser } from "@/lib/server/http/present";
-import { deviceCookie, deviceCookieName, userTokenCookie } from "@/lib/server/auth/cookies";
+import { deviceCookie, userTokenCookie } from "@/lib/server/auth/cookies";
 import { signInWithinLimits } from "@/lib/server/services/sign-in-within-limits";
 
-export const POST = apiRoute({ schema: loginSchema }, async ({ body, client, request }) => {
-  const device = request.cookies.get(deviceCookieName())?.value;
-  const { user, session, token, deviceToken } = await signInWithinLimits(body, "api", client, device);
+export const POST = apiRoute({ schema: loginSchema }, async ({ body, client }) => {
+  const { user, session, token, deviceToken } = await signInWithinLimits(body, "api", client);
   return {
     body: {
       message: "Login successful",
