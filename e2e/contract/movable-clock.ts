@@ -1,10 +1,13 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Moves the clock of a server started with TEST_CLOCK_FILE; it only moves forward. */
+/**
+ * Moves the clock of a server started with TEST_CLOCK_FILE; it only moves forward, from wherever
+ * an earlier test file left it (one server's clock may serve several files).
+ */
 export function movableClock(clockFile: string) {
-  let offsetMs = 0;
+  let offsetMs = existsSync(clockFile) ? Number(readFileSync(clockFile, "utf8")) || 0 : 0;
   const write = () => writeFileSync(clockFile, String(offsetMs));
   return {
     advance(ms: number) {

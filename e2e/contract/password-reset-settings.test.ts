@@ -1,6 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { apiClient, signedUpUser, strongPassword, uniqueEmail } from "./client";
+import { movableClock } from "./movable-clock";
 import { completeReset, confirm, requestReset } from "./reset-helpers";
 
 describe("legacy settings (PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL=true, PASSWORD_RESET_REQUIRE_PROOF=false)", () => {
@@ -32,12 +32,9 @@ describe("legacy settings (PASSWORD_RESET_REVEAL_UNKNOWN_EMAIL=true, PASSWORD_RE
 describe("reset deadlines (the server's clock is moved, nobody sleeps)", () => {
   const { url, clockFile } = inject("clockServer");
   const api = apiClient(url);
-  const moveClock = (minutes: number) => writeFileSync(clockFile, String(minutes * 60_000));
-  let offsetMinutes = 0;
+  const clock = movableClock(clockFile);
   /** Later tests start where earlier ones left the clock; it only moves forward. */
-  const advance = (minutes: number) => moveClock((offsetMinutes += minutes));
-
-  afterEach(() => moveClock(offsetMinutes));
+  const advance = (minutes: number) => clock.advance(minutes * 60_000);
 
   it("a code is good for 10 minutes after it was sent, and no longer", async () => {
     // Two resets sent together: confirming one uses it, so each side of the deadline gets its own.

@@ -421,6 +421,82 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
     });
   });
 
+  describe("email recovery limits", () => {
+    /** A signed-in account; each call sends its bearer token from a new address. */
+    async function signedIn() {
+      const account = await newAccount();
+      const token = (await api.login(account, from(newAddress()))).body.token as string;
+      return { ...account, asOwner: () => ({ headers: { ...bearer(token), "x-forwarded-for": newAddress() } }) };
+    }
+    const post = (path: string, body: unknown, options: { headers: Record<string, string> }) => api.request("POST", path, body, options);
+    const codes = (responses: ApiResponse[]) => responses.map((response) => response.body.code);
+
+    it("lets a user check 10 verification codes in 15 minutes, from any address", async () => {
+      const { asOwner } = await signedIn();
+      const responses = await repeat(11, () => post("/api/v1/user/verify-email", { code: "123456" }, asOwner()));
+      expect(codes(responses.slice(0, 10))).toEqual(Array(10).fill("INVALID_OTP"));
+      expectTooManyRequests(responses[10]!, 10, 15 * 60);
+    });
+
+    it("lets one address check 10 verification links in 15 minutes", async () => {
+      const address = newAddress();
+      const responses = await repeat(11, () => post("/api/v1/user/verify-email", { token: "x".repeat(43) }, from(address)));
+      expect(codes(responses.slice(0, 10))).toEqual(Array(10).fill("INVALID_OTP"));
+      expectTooManyRequests(responses[10]!, 10, 15 * 60);
+    });
+
+    // A resend waits a minute after the last mail: only the memory store's server has a clock to move.
+    it.runIf(target.clockFile)("lets a user ask for 5 verification mails an hour, one a minute", async () => {
+      const { asOwner } = await signedIn();
+      const resend = () => post("/api/v1/user/verify-email/resend", undefined, asOwner());
+      // (The cooldown after the registration mail is verify-email.test.ts's: here the clock has moved.)
+      const answers: ApiResponse[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        clock!.advance(61_000);
+        answers.push(await resend());
+      }
+      expect(statuses(answers.slice(0, 5))).toEqual(Array(5).fill(200));
+      expectTooManyRequests(answers[5]!, 5, 60 * 60);
+    });
+
+    it("lets a user ask for 5 email changes an hour; the 6th is refused before the password is checked", async () => {
+      const { email, password, asOwner } = await signedIn();
+      const asked = await repeat(5, () => post("/api/v1/user/email", { newEmail: uniqueEmail(), password: strongPassword() }, asOwner()));
+      expect(codes(asked)).toEqual(Array(5).fill("INCORRECT_PASSWORD"));
+      const sixth = await post("/api/v1/user/email", { newEmail: uniqueEmail(), password }, asOwner());
+      expectTooManyRequests(sixth, 5, 60 * 60);
+      const me = await api.check(asOwner());
+      expect(me.body.email).toBe(email);
+    });
+
+    it("lets a user check 10 codes for a new address in 15 minutes", async () => {
+      const { asOwner } = await signedIn();
+      const responses = await repeat(11, () => post("/api/v1/user/email/confirm", { code: "123456" }, asOwner()));
+      expect(codes(responses.slice(0, 10))).toEqual(Array(10).fill("INVALID_OTP"));
+      expectTooManyRequests(responses[10]!, 10, 15 * 60);
+    });
+
+    it("lets one address check 10 confirm, undo or cancel links in 15 minutes, together", async () => {
+      const address = newAddress();
+      const link = { token: "x".repeat(43) };
+      const responses = [
+        ...(await repeat(5, () => post("/api/v1/user/email/confirm", link, from(address)))),
+        ...(await repeat(5, () => post("/api/v1/user/email/revert", link, from(address)))),
+      ];
+      expect(codes(responses)).toEqual(Array(10).fill("INVALID_OTP"));
+      expectTooManyRequests(await post("/api/v1/user/email/revert", link, from(address)), 10, 15 * 60);
+      expectTooManyRequests(await post("/api/v1/user/email/confirm", link, from(address)), 10, 15 * 60);
+    });
+
+    it("lets a user try 5 deletions in 15 minutes; the 6th is refused and the account stays", async () => {
+      const { email, password, asOwner } = await signedIn();
+      const tries = await repeat(5, () => api.request("DELETE", "/api/v1/user", { password: strongPassword() }, asOwner()));
+      expect(codes(tries)).toEqual(Array(5).fill("INCORRECT_PASSWORD"));
+      expectTooManyRequests(await api.request("DELETE", "/api/v1/user", { password }, asOwner()), 5, 15 * 60);
+      expect((await api.login({ email, password }, from(newAddress()))).status).toBe(200);
+    });
+  });
+
   describe("API key limits", () => {
     it("lets a user create 20 API keys an hour; the 21st is refused and not created, even with a place free", async () => {
       const { email, password } = await newAccount();
