@@ -1,11 +1,9 @@
 // A password change (and an account deletion) racing other writes to the same account, on
 // PostgreSQL (TEST_DATABASE_URL; .ci/run sets it): PGlite runs one query at a time, so there the
-// change's statement never waits for anyone. Each race is set up, not hoped for: a second
-// connection holds the account row in an open transaction, the change or deletion is started and
-// seen waiting for that lock, then the other write commits.
+// change's statement never waits for anyone. Each race is set up by lib/testing/row-lock-race.ts.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { rowLockRace } from "@/lib/testing/row-lock-race";
 import { useUnitPostgres } from "@/lib/testing/unit-postgres";
 import { config } from "../config";
 import { database } from "../db/client";
@@ -28,32 +26,8 @@ async function signedIn() {
 }
 
 describe.runIf(url)("a password change racing other writes, on PostgreSQL", () => {
-  let other: pg.Client;
-  beforeAll(async () => {
-    other = new pg.Client({ connectionString: url });
-    await other.connect();
-  });
-  afterAll(() => other?.end());
-
-  /**
-   * Resolves once a statement like `statement` is blocked by the other connection. Only that
-   * connection's lock counts: the contract suites run the same statements on this server at the
-   * same time, and their waits must not pass for this test's.
-   */
-  async function waitingFor(statement: string) {
-    for (let polls = 0; polls < 1000; polls += 1) {
-      // Inside a transaction PostgreSQL keeps the first statistics snapshot unless told to drop it.
-      await other.query("SELECT pg_stat_clear_snapshot()");
-      const { rows } = await other.query(
-        `SELECT 1 FROM pg_stat_activity
-         WHERE datname = current_database() AND pg_backend_pid() = ANY (pg_blocking_pids(pid)) AND query LIKE $1`,
-        [statement],
-      );
-      if (rows.length) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no statement like ${statement} ever waited for the account row`);
-  }
+  const lock = rowLockRace(url);
+  const other = { query: (text: string, values?: unknown[]) => lock.other().query(text, values) };
 
   /**
    * Signs an account in, runs `write` in an open transaction on the other connection, starts
@@ -65,18 +39,7 @@ describe.runIf(url)("a password change racing other writes, on PostgreSQL", () =
     statement: string,
   ) {
     const { user, caller } = await signedIn();
-    await other.query("BEGIN");
-    try {
-      await write(user);
-      const raced = race(caller);
-      raced.catch(() => {});
-      await waitingFor(statement);
-      await other.query("COMMIT");
-      return { user, outcome: await raced.then((value) => ({ value }), (error: unknown) => ({ error })) };
-    } catch (error) {
-      await other.query("ROLLBACK");
-      throw error;
-    }
+    return { user, outcome: await lock.race(() => write(user), () => race(caller), statement) };
   }
 
   const changeAfter = (write: (user: { id: string }) => Promise<unknown>) =>
