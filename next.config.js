@@ -16,12 +16,29 @@ function securityHeaders() {
   return headers;
 }
 
+/**
+ * The hosts `npm run dev` may be opened at besides the one Next was started with (localhost): Next 16
+ * refuses its development resources to any other, and the pages stay dead HTML there. The server
+ * prints 127.0.0.1; APP_URL and HOST name where else it is reached. Production never reads it.
+ */
+function devOrigins() {
+  const hosts = new Set(["127.0.0.1", "localhost", "[::1]"]);
+  if (process.env.HOST) hosts.add(process.env.HOST);
+  try {
+    if (process.env.APP_URL) hosts.add(new URL(process.env.APP_URL).hostname);
+  } catch {
+    // Not a URL: lib/server/config.ts refuses it with a message of its own.
+  }
+  return [...hosts];
+}
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // Native addons and packages that read their own files (PGlite's WebAssembly, pino's worker
   // scripts) must be loaded from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bcrypt", "pino", "pg"],
   poweredByHeader: false,
+  allowedDevOrigins: devOrigins(),
   // Next's own 1 MB body limit only covers server actions; the API's 16 KiB limit is in lib/server/http.
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];

@@ -2,7 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
+import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REQUIRED_MESSAGE } from "@/lib/schemas/fields";
 import { startDevServer, type AppServer } from "../support/app-server";
 
 /** An IPv4 address of this machine other than loopback, if it has one. */
@@ -64,4 +66,30 @@ describe("the development server (npm run dev, HOST unset)", () => {
       expect({ client, status: response.status }).toEqual({ client, status: 200 });
     }
   }, 120_000);
+
+  // Next 16 refuses its development resources to a host it does not know, which leaves the pages
+  // as dead HTML there: the form posts natively instead of showing its own messages.
+  it("hydrates the sign-in form at 127.0.0.1 and at localhost", async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+    });
+    try {
+      for (const host of ["127.0.0.1", "localhost"]) {
+        const page = await browser.newPage();
+        const sent: string[] = [];
+        page.on("request", (request) => {
+          if (request.method() !== "GET") sent.push(`${request.method()} ${request.url()}`);
+        });
+        await page.goto(`http://${host}:${port()}/sign-in`, { timeout: 240_000 });
+        // Empty fields: the form's own schema answers, without a request to the server.
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByText(REQUIRED_MESSAGE).first().waitFor({ timeout: 60_000 });
+        expect({ host, sent }).toEqual({ host, sent: [] });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 420_000);
 });
