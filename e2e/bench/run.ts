@@ -24,7 +24,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { createPgliteDatabase, createPostgresDatabase } from "@/lib/testing/databases";
-import { looseRateLimitsExcept, startAppServer } from "../support/app-server";
+import { looseRateLimitsExcept, PRODUCTION_HASHING, startAppServer } from "../support/app-server";
 import { cheapPaths, measureCheapPaths } from "./cheap-paths";
 import { measureFirstLoad, measurePageWeights, type PageWeight } from "./page-weight";
 import { startBareNext } from "./references/bare-next";
@@ -180,6 +180,7 @@ async function main() {
   try {
     // Production logging (one info line per request): the cheap paths pay for it as they would in production.
     const server = await startAppServer("bench", await newDatabase("bench"), logDir, {
+      ...PRODUCTION_HASHING,
       BCRYPT_COST: String(COST),
       BCRYPT_MAX_QUEUE: String(MAX_QUEUE),
       LOG_LEVEL: "info",
@@ -190,6 +191,7 @@ async function main() {
     stops.push(server.stop);
     // Every call over api-per-ip (and no ban for it): the 429 path.
     const limited = await startAppServer("bench-limited", await newDatabase("bench-limited"), logDir, {
+      ...PRODUCTION_HASHING,
       LOG_LEVEL: "info",
       RATE_LIMITS: `${looseRateLimitsExcept("api-per-ip")},api-per-ip=1/1h`,
     });

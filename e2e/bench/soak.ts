@@ -15,7 +15,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { createPgliteDatabase, createPostgresDatabase } from "@/lib/testing/databases";
-import { startAppServer } from "../support/app-server";
+import { PRODUCTION_HASHING, startAppServer } from "../support/app-server";
 import { round } from "./stats";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -126,6 +126,7 @@ async function main() {
   const database = process.env.SOAK_DATABASE_URL ? await createPostgresDatabase(process.env.SOAK_DATABASE_URL) : await createPgliteDatabase("soak");
   const mail = await startMailSink();
   const server = await startAppServer("soak", database.target, logDir, {
+    ...PRODUCTION_HASHING,
     SMTP_URL: mail.url,
     BCRYPT_COST: process.env.BCRYPT_COST ?? "10",
     LOG_LEVEL: "warn",

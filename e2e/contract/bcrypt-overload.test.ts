@@ -7,13 +7,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "@/lib/server/db/driver";
 import { createPgliteDatabase, type TestDatabase } from "@/lib/testing/databases";
-import { looseRateLimitsExcept, startAppServer, type AppServer } from "../support/app-server";
+import { looseRateLimitsExcept, PRODUCTION_HASHING, startAppServer, type AppServer } from "../support/app-server";
 import { apiClient, cookiePair, strongPassword, uniqueEmail, type ApiResponse } from "./client";
 
 const BURST = 30;
 // login-per-ip-email keeps a real budget (12, a little above the other tests' use from one
 // address), and one trusted proxy lets a test pick its own address.
-const SLOW = { BCRYPT_MAX_QUEUE: "2", BCRYPT_COST: "12", RATE_LIMITS: `${looseRateLimitsExcept("login-per-ip-email")},login-per-ip-email=12/15m`, TRUST_PROXY: "1" };
+const SLOW = { ...PRODUCTION_HASHING, BCRYPT_MAX_QUEUE: "2", BCRYPT_COST: "12", RATE_LIMITS: `${looseRateLimitsExcept("login-per-ip-email")},login-per-ip-email=12/15m`, TRUST_PROXY: "1" };
 
 /** The embedded database, and the suite's PostgreSQL (already migrated by the global setup) when set. */
 const targets: Array<{ name: string; target: () => Promise<TestDatabase> }> = [

@@ -2,7 +2,7 @@
 // notice goes out after the restart; a change that got no answer happened entirely or not at all.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { PRODUCTION_HASHING, startAppServer, type AppServer } from "../support/app-server";
 import { freePort } from "../support/free-port";
 import { startMailServer, type MailServer } from "../support/mailbox";
 import { apiClient, bearer, signedUpUser, strongPassword } from "./client";
@@ -23,7 +23,8 @@ describe.each(durabilityBackends)("kill -9 during concurrent password changes, o
   const scratch = scratchDir(`crash-${name}`);
   const mailDir = `${scratch.dir}/mail`;
   // Both runs of the portal share the secret: the outbox's bodies are sealed under it.
-  const env = { ...quickMailEnv, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
+  // bcrypt at production's cost keeps the changes in flight long enough for the signal to land among them.
+  const env = { ...quickMailEnv, ...PRODUCTION_HASHING, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
   let database: OwnDatabase;
   let mailServer: MailServer | undefined;
   const servers: AppServer[] = [];
@@ -102,7 +103,7 @@ describe.each(durabilityBackends)("SIGTERM, on $name", ({ name, create }) => {
   beforeAll(async () => {
     database = await create("outbox_sigterm");
     mailServer = await startMailServer(mailDir);
-    env = { ...quickMailEnv, SMTP_URL: mailServer.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
+    env = { ...quickMailEnv, ...PRODUCTION_HASHING, SMTP_URL: mailServer.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
     server = await startAppServer(`sigterm-${name}`, database.target, scratch.dir, env);
     servers.push(server);
   }, 60_000);

@@ -4,6 +4,7 @@
 import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { itWhere } from "@/lib/testing/it-where";
 import type { LimitsServer } from "../support/contract-global-setup";
 import { apiClient, backends, bearer, strongPassword, uniqueEmail, type ApiClient, type ApiResponse } from "./client";
 import { movableClock } from "./movable-clock";
@@ -370,7 +371,7 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
     });
 
     // Needs three minutes to pass: only the memory store's server has a clock tests can move.
-    it.runIf(target.clockFile)("sends three mails per 15 minutes per address, known or not", async () => {
+    itWhere(target.clockFile)("sends three mails per 15 minutes per address, known or not", async () => {
       for (const email of [(await newAccount()).email, uniqueEmail()]) {
         expect((await forgot(email, newAddress())).status).toBe(200);
         clock!.advance(61_000);
@@ -446,7 +447,7 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
     });
 
     // A resend waits a minute after the last mail: only the memory store's server has a clock to move.
-    it.runIf(target.clockFile)("lets a user ask for 5 verification mails an hour, one a minute", async () => {
+    itWhere(target.clockFile)("lets a user ask for 5 verification mails an hour, one a minute", async () => {
       const { asOwner } = await signedIn();
       const resend = () => post("/api/v1/user/verify-email/resend", undefined, asOwner());
       // (The cooldown after the registration mail is verify-email.test.ts's: here the clock has moved.)

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openRawConnection, type DatabaseTarget } from "@/lib/server/db/driver";
 import { applyMigrations, readMigrations } from "@/lib/server/db/migrate";
+import { itWhere } from "@/lib/testing/it-where";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { apiClient } from "./client";
 
@@ -88,7 +89,7 @@ describe.each(targets)("readiness on $name when the database lacks a migration t
 
   // Another process (the next deploy's migration step) brings the schema up to date: the same
   // server becomes ready without a restart. PGlite belongs to the server process alone.
-  it.runIf(name === "postgres")("becomes ready once the missing migration is applied", async () => {
+  itWhere(name === "postgres")("becomes ready once the missing migration is applied", async () => {
     expect(await applyRemainingMigrations(target)).toEqual([readMigrations().at(-1)!.name]);
     const ready = await apiClient(server.url).request("GET", "/api/health/ready");
     expect({ status: ready.status, body: ready.body }).toMatchObject({ status: 200, body: { message: "Ready", mail: { dead: 0 } } });

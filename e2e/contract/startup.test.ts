@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startAppServer, startAsNpmStart } from "../support/app-server";
+import { PRODUCTION_HASHING, startAppServer, startAsNpmStart } from "../support/app-server";
 
 describe("server start-up", () => {
   const logDir = mkdtempSync(path.join(tmpdir(), "account-portal-startup-"));
   const target = { kind: "pglite" as const, dataDir: path.join(logDir, "never-opened") };
 
   it("stops with a message naming the variable when production has no secret", async () => {
-    await expect(startAppServer("no-secret", target, logDir, { NEXTAUTH_SECRET: "" })).rejects.toThrow(
+    await expect(startAppServer("no-secret", target, logDir, { ...PRODUCTION_HASHING, NEXTAUTH_SECRET: "" })).rejects.toThrow(
       /exited with 1[\s\S]*NEXTAUTH_SECRET: is required in production/,
     );
   });
@@ -37,13 +37,13 @@ describe("server start-up", () => {
   });
 
   it("refuses TEST_CLOCK_FILE in production, naming it (whoever could write the file would move every expiry)", async () => {
-    await expect(startAppServer("clock-in-production", target, logDir, { TEST_CLOCK_FILE: path.join(logDir, "clock") })).rejects.toThrow(
+    await expect(startAppServer("clock-in-production", target, logDir, { ...PRODUCTION_HASHING, TEST_CLOCK_FILE: path.join(logDir, "clock") })).rejects.toThrow(
       /exited with 1[\s\S]*TEST_CLOCK_FILE: is for tests only and refused in production/,
     );
   });
 
   it("refuses an http APP_URL in production unless ALLOW_INSECURE_HTTP is set", async () => {
-    await expect(startAppServer("http-in-production", target, logDir, { ALLOW_INSECURE_HTTP: "" })).rejects.toThrow(
+    await expect(startAppServer("http-in-production", target, logDir, { ...PRODUCTION_HASHING, ALLOW_INSECURE_HTTP: "" })).rejects.toThrow(
       /exited with 1[\s\S]*APP_URL: must be an https:\/\/ URL in production/,
     );
   });

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { ProvidedContext } from "vitest";
 import type { TestProject } from "vitest/node";
-import { startAppServer, type AppServer } from "./app-server";
+import { PRODUCTION_HASHING, startAppServer, type AppServer } from "./app-server";
 import { freePort } from "./free-port";
 import { startMailServer } from "./mailbox";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "@/lib/testing/databases";
@@ -35,6 +36,11 @@ export interface ClockedServer {
 declare module "vitest" {
   export interface ProvidedContext {
     backends: ContractBackend[];
+    /**
+     * The same databases served as deployed (PRODUCTION_HASHING), for the suite that times answers:
+     * the other servers hash at cost 4, where a skipped bcrypt no longer shows in time.
+     */
+    timingBackends: ContractBackend[];
     unreachableDatabaseUrl: string;
     mailDir: string;
     /** A server with both legacy reset settings on (reveal unknown emails, no proof needed). */
@@ -76,7 +82,7 @@ const movableClockEnv = (file: string) => ({ NODE_ENV: "test", TEST_CLOCK_FILE: 
  * database port (503), legacy reset settings, a movable clock, the default rate limits, an
  * unreachable Redis, and two instances sharing one PostgreSQL and one Redis.
  */
-export default async function setup(project: TestProject) {
+async function startServers(): Promise<{ provided: ContractContext; stopAll: () => Promise<void> }> {
   const logDir = mkdtempSync(path.join(tmpdir(), "account-portal-logs-"));
   const mailDir = path.join(logDir, "mail");
   const mailServer = await startMailServer(mailDir);
@@ -127,11 +133,15 @@ export default async function setup(project: TestProject) {
     const limitsEnv = { ...mailEnv, ...defaultLimits, TRAFFIC_DENY: DENIED_RANGES };
     const redisDownEnv = { ...mailEnv, ...defaultLimits, REDIS_URL: "redis://127.0.0.1:9" };
     const httpsPort = await freePort();
-    const [embedded, onPostgres, unreachable, legacy, proofNotRequired, httpsAppUrl, clocked, limits, limitsOnRedis, limitsOnUpstash, redisDown, redisDownClosed, ...instances] = await Promise.all([
+    const [embedded, onPostgres, embeddedTiming, onPostgresTiming, unreachable, legacy, proofNotRequired, httpsAppUrl, clocked, limits, limitsOnRedis, limitsOnUpstash, redisDown, redisDownClosed, ...instances] = await Promise.all([
       start("pglite", await pglite("pglite"), logDir, mailEnv),
       // One database, one secret: instance-a and -b share this database, and every instance's mail
       // sender may claim any job in it (bodies are sealed under a key from NEXTAUTH_SECRET).
       postgres ? start("postgres", postgres.target, logDir, { ...mailEnv, ...redisEnv("postgres"), NEXTAUTH_SECRET: sharedSecret }) : undefined,
+      start("pglite-timing", await pglite("pglite-timing"), logDir, { ...mailEnv, ...PRODUCTION_HASHING }),
+      postgres
+        ? start("postgres-timing", postgres.target, logDir, { ...mailEnv, ...redisEnv("postgres-timing"), ...PRODUCTION_HASHING, NEXTAUTH_SECRET: sharedSecret })
+        : undefined,
       start("unreachable-database", { kind: "postgres", url: "postgresql://portal@127.0.0.1:9/unreachable" }, logDir),
       start("legacy-reset", await pglite("legacy"), logDir, {
         ...mailEnv,
@@ -139,7 +149,7 @@ export default async function setup(project: TestProject) {
         PASSWORD_RESET_REQUIRE_PROOF: "false",
       }),
       start("proof-not-required", await pglite("proof-not-required"), logDir, { ...mailEnv, PASSWORD_RESET_REQUIRE_PROOF: "false" }),
-      start("https-app-url", await pglite("https-app-url"), logDir, { ...mailEnv, APP_URL: `https://127.0.0.1:${httpsPort}`, ALLOW_INSECURE_HTTP: "" }, httpsPort),
+      start("https-app-url", await pglite("https-app-url"), logDir, { ...mailEnv, ...PRODUCTION_HASHING, APP_URL: `https://127.0.0.1:${httpsPort}`, ALLOW_INSECURE_HTTP: "" }, httpsPort),
       start("clock", await pglite("clock"), logDir, { ...mailEnv, ...movableClockEnv(clock) }),
       start("limits", await pglite("limits"), logDir, { ...limitsEnv, ...movableClockEnv(limitsClock) }),
       testRedisUrl ? start("limits-redis", await pglite("limits-redis"), logDir, { ...limitsEnv, ...redisEnv("limits") }) : undefined,
@@ -160,29 +170,59 @@ export default async function setup(project: TestProject) {
         : []),
     ]);
 
-    const backends: ContractBackend[] = [embedded, onPostgres]
-      .filter((server): server is AppServer => server !== undefined)
-      .map((server, index) => ({ name: index === 0 ? "pglite" : "postgres", url: server.url, logFile: server.logFile }));
-    project.provide("backends", backends);
-    project.provide("unreachableDatabaseUrl", unreachable.url);
-    project.provide("legacyResetUrl", legacy.url);
-    project.provide("proofNotRequiredUrl", proofNotRequired.url);
-    project.provide("httpsAppUrlServer", httpsAppUrl.url);
-    project.provide("clockServer", { url: clocked.url, clockFile: clock, logFile: clocked.logFile });
-    project.provide("limitsServers", [
+    const asBackends = (servers: Array<AppServer | undefined>): ContractBackend[] =>
+      servers
+        .filter((server): server is AppServer => server !== undefined)
+        .map((server, index) => ({ name: index === 0 ? "pglite" : "postgres", url: server.url, logFile: server.logFile }));
+    const provided: ContractContext = {
+      backends: asBackends([embedded, onPostgres]),
+      timingBackends: asBackends([embeddedTiming, onPostgresTiming]),
+      unreachableDatabaseUrl: unreachable.url,
+      legacyResetUrl: legacy.url,
+      proofNotRequiredUrl: proofNotRequired.url,
+      httpsAppUrlServer: httpsAppUrl.url,
+      clockServer: { url: clocked.url, clockFile: clock, logFile: clocked.logFile },
+      limitsServers: [
       { store: "memory", url: limits.url, clockFile: limitsClock, logFile: limits.logFile },
       ...(limitsOnRedis ? [{ store: "Redis" as const, url: limitsOnRedis.url, logFile: limitsOnRedis.logFile }] : []),
       ...(limitsOnUpstash ? [{ store: "Upstash REST (local stand-in)" as const, url: limitsOnUpstash.url, logFile: limitsOnUpstash.logFile }] : []),
-    ]);
-    project.provide("redisDownServers", {
-      memory: { url: redisDown.url, logFile: redisDown.logFile },
-      closed: { url: redisDownClosed.url, logFile: redisDownClosed.logFile },
-    });
-    project.provide("instances", instances.filter((server) => server !== undefined).map((server) => server.url));
-    project.provide("mailDir", mailDir);
+      ],
+      redisDownServers: {
+        memory: { url: redisDown.url, logFile: redisDown.logFile },
+        closed: { url: redisDownClosed.url, logFile: redisDownClosed.logFile },
+      },
+      instances: instances.filter((server) => server !== undefined).map((server) => server.url),
+      mailDir,
+    };
+    return { provided, stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
-  return stopAll;
+}
+
+/** What the servers' set-up hands every contract file (vitest's ProvidedContext, declared above). */
+type ContractContext = Pick<
+  ProvidedContext,
+  "backends" | "timingBackends" | "unreachableDatabaseUrl" | "mailDir" | "legacyResetUrl" | "proofNotRequiredUrl" | "httpsAppUrlServer" | "clockServer" | "limitsServers" | "redisDownServers" | "instances"
+>;
+
+/**
+ * Both contract projects (the files that run side by side, and those that run alone after them)
+ * list this set-up; Vitest calls it once per project, in one process. The servers start once, on
+ * the first call, and stop after the last project's files.
+ */
+const shared = globalThis as typeof globalThis & {
+  contractServers?: { started: ReturnType<typeof startServers>; projects: number };
+};
+
+export default async function setup(project: TestProject) {
+  const servers = (shared.contractServers ??= { started: startServers(), projects: 0 });
+  servers.projects += 1;
+  const { provided, stopAll } = await servers.started;
+  for (const name of Object.keys(provided) as Array<keyof ContractContext>) project.provide(name, provided[name]);
+  return async () => {
+    servers.projects -= 1;
+    if (servers.projects === 0) await stopAll();
+  };
 }

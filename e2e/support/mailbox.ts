@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -24,7 +24,10 @@ export async function startMailServer(dir: string, { port = 0, delayMs = 0 }: { 
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         counter += 1;
-        writeFileSync(path.join(dir, `${Date.now()}-${process.pid}-${counter}.eml`), Buffer.concat(chunks));
+        // Written whole, then renamed: a reader never sees a message half written.
+        const file = path.join(dir, `${Date.now()}-${process.pid}-${counter}.eml`);
+        writeFileSync(`${file}.partial`, Buffer.concat(chunks));
+        renameSync(`${file}.partial`, file);
         // A slow server (delayMs) answers only after the message is stored, as a real one does.
         setTimeout(callback, delayMs);
       });
@@ -54,13 +57,25 @@ function addressesOf(mail: ParsedMail): string[] {
   return fields.flatMap((field) => field.value.map((entry) => entry.address?.toLowerCase() ?? ""));
 }
 
+/**
+ * Messages already read, by path: a message file never changes once it is there, and a suite's
+ * mailbox holds thousands of them by its end, each read again on every poll otherwise.
+ */
+const parsed = new Map<string, Promise<ParsedMail>>();
+
+function readMail(file: string): Promise<ParsedMail> {
+  let mail = parsed.get(file);
+  if (!mail) parsed.set(file, (mail = simpleParser(readFileSync(file))));
+  return mail;
+}
+
 /** Every message in `dir` matching the query, oldest first. */
 export async function findMail(dir: string, query: MailQuery): Promise<ParsedMail[]> {
   const files = readdirSync(dir).filter((file) => file.endsWith(".eml")).sort();
   const matches: ParsedMail[] = [];
   for (const file of files) {
     if (query.after && Number(file.split("-")[0]) < query.after) continue;
-    const mail = await simpleParser(readFileSync(path.join(dir, file)));
+    const mail = await readMail(path.join(dir, file));
     if (!addressesOf(mail).includes(query.to.toLowerCase())) continue;
     if (query.subject instanceof RegExp ? !query.subject.test(mail.subject ?? "") : query.subject && mail.subject !== query.subject) continue;
     matches.push(mail);

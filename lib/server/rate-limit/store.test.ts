@@ -3,6 +3,7 @@
 // to a local stand-in for Upstash (lib/testing/upstash-stand-in.ts) in front of the same Redis.
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { itWhere } from "@/lib/testing/it-where";
 import { connectTestRedis, testRedisUrl, uniqueRedisPrefix } from "@/lib/testing/redis";
 import { startUpstashStandIn } from "@/lib/testing/upstash-stand-in";
 import { upstashRestRedis } from "./index";
@@ -118,7 +119,7 @@ describe.each(stores)("$name rate-limit store", ({ store, now, passTime, interle
     expect((await store().consume(onePerSecond, key)).allowed).toBe(true);
   });
 
-  it.runIf(interleaves)("lets exactly the limit through when requests race", async () => {
+  itWhere(interleaves)("lets exactly the limit through when requests race", async () => {
     const tenAMinute = policy(10, 60_000);
     const key = freshKey();
     const decisions = await Promise.all(Array.from({ length: 40 }, () => store().consume(tenAMinute, key)));
@@ -135,7 +136,7 @@ describe.each(stores)("$name rate-limit store", ({ store, now, passTime, interle
     expect(await store().heldFor(freshKey())).toBe(0);
   });
 
-  it.runIf(interleaves)("gives a hold to exactly one of 20 racing callers", async () => {
+  itWhere(interleaves)("gives a hold to exactly one of 20 racing callers", async () => {
     const key = freshKey();
     const racers = await Promise.all(Array.from({ length: 20 }, () => store().hold(key, 60_000)));
     expect(racers.filter((wait) => wait === 0)).toHaveLength(1);
