@@ -8,8 +8,9 @@ export default defineConfig({
   testDir: "e2e",
   // Only browser specs; e2e/contract/*.test.ts are Vitest suites over HTTP.
   testMatch: "*.spec.ts",
+  // Spec files two at a time (each test makes its own account; a file's tests run in order).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? "list" : [["list"], ["html", { open: "never" }]],
