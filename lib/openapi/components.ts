@@ -3,13 +3,9 @@
 import { z } from "zod";
 import type { ZodOpenApiComponentsObject, ZodOpenApiResponseObject } from "zod-openapi";
 import { ERROR_TABLE, type ErrorCode } from "@/lib/server/errors";
+import { SECURITY } from "./shapes";
 
-export const SECURITY = {
-  bearer: "bearer",
-  userToken: "userToken",
-  browserSession: "browserSession",
-  apiKey: "apiKey",
-} as const;
+export { isoDate, SECURITY } from "./shapes";
 
 /** The v1 routes marked *auth*: any one of the three credentials (tried in this order). */
 export const V1_AUTH: Record<string, string[]>[] = [{ [SECURITY.bearer]: [] }, { [SECURITY.userToken]: [] }, { [SECURITY.browserSession]: [] }];
@@ -65,7 +61,6 @@ export function responseHeaders(status: number, { rateLimited = true, requestId 
   };
 }
 
-export const isoDate = z.iso.datetime({ offset: false });
 
 export const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 

@@ -1,27 +1,21 @@
 // The OpenAPI 3.1 document of every route, generated from the zod schemas (zod-openapi); built
 // once per process and served at GET /api/openapi.json.
-import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { oas31 } from "zod-openapi";
+import { ENDPOINTS } from "@/lib/endpoints";
 import { components } from "./components";
-import { keyPaths } from "./keys";
-import { v1Operation } from "./operation";
-import { seedPaths } from "./seeds";
-import { recoveryPaths } from "./recovery";
-import { v1Paths } from "./v1";
+import { operationOf } from "./operation-of";
 
 export type OpenApiDocument = oas31.OpenAPIObject;
 
-const ownPaths: ZodOpenApiPathsObject = {
-  "/api/openapi.json": {
-    get: v1Operation({
-      operationId: "openApiDocument",
-      summary: "This document",
-      tags: ["Reference"],
-      success: { description: "The OpenAPI 3.1 document (also rendered at /docs/api).", schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }) },
-    }),
-  },
-};
+/** The declarations' operations under their paths, in the declarations' order. */
+function paths(): ZodOpenApiPathsObject {
+  const byPath: ZodOpenApiPathsObject = {};
+  for (const endpoint of ENDPOINTS) {
+    byPath[endpoint.path] = { ...byPath[endpoint.path], [endpoint.method.toLowerCase()]: operationOf(endpoint) };
+  }
+  return byPath;
+}
 
 function build(): OpenApiDocument {
   return createDocument({
@@ -38,7 +32,7 @@ function build(): OpenApiDocument {
     },
     // The sidebar's order: what third parties came for first.
     tags: ["Gateway (Cargo Extra)", "Portal additions", "API keys", "Seed clients", "Health", "Reference"].map((name) => ({ name })),
-    paths: { ...v1Paths, ...recoveryPaths, ...keyPaths, ...seedPaths, ...ownPaths },
+    paths: paths(),
     components,
   }) as OpenApiDocument;
 }
