@@ -1,40 +1,17 @@
-// The API's paths and the methods each has, as a plain table: server.ts reads it on every request
-// (to send a method a path lacks to the proxy's JSON 405) and must not build the OpenAPI document
-// for that. lib/openapi/drift.test.ts keeps it equal to the document, and the document to the
+// The API's paths and the methods each has, from the endpoints' declarations: server.ts reads
+// it on every request (to send a method a path lacks to the proxy's JSON 405) and must not build
+// the OpenAPI document for that. lib/openapi/drift.test.ts keeps the declarations equal to the
 // route files.
+import { ENDPOINTS } from "./endpoints";
+import type { HttpMethod } from "./endpoints/endpoint";
 
-export const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+export { HTTP_METHODS, type HttpMethod } from "./endpoints/endpoint";
 
-/** Every documented path (OpenAPI templates), with the methods it has an operation for. */
-export const DOCUMENTED_ROUTES: Readonly<Record<string, readonly HttpMethod[]>> = {
-  "/api/v1/user/register": ["POST"],
-  "/api/v1/user/login": ["POST"],
-  "/api/v1/user/logout": ["POST"],
-  "/api/v1/user/check": ["GET"],
-  "/api/v1/user/password": ["PATCH"],
-  "/api/v1/user/forgot-password": ["POST"],
-  "/api/v1/user/confirm-otp-reset": ["POST"],
-  "/api/v1/user/password-reset": ["POST"],
-  "/api/v1/user/sessions": ["GET"],
-  "/api/v1/user/sessions/{id}": ["DELETE"],
-  "/api/v1/user/sessions/revoke-others": ["POST"],
-  "/api/v1/user/security-events": ["GET"],
-  "/api/health": ["GET"],
-  "/api/health/ready": ["GET"],
-  "/api/v1/user/verify-email": ["POST"],
-  "/api/v1/user/verify-email/resend": ["POST"],
-  "/api/v1/user/email": ["POST"],
-  "/api/v1/user/email/confirm": ["POST"],
-  "/api/v1/user/email/revert": ["POST"],
-  "/api/v1/user": ["DELETE"],
-  "/api/v1/user/api-keys": ["GET", "POST"],
-  "/api/v1/user/api-keys/{id}": ["DELETE"],
-  "/api/user/password": ["PATCH"],
-  "/auth/v1/users/me/password": ["PUT"],
-  "/v1/users/profile/change-password": ["POST"],
-  "/api/openapi.json": ["GET"],
-};
+/** Every declared path (OpenAPI templates), with the methods it has an operation for. */
+export const DOCUMENTED_ROUTES: Readonly<Record<string, readonly HttpMethod[]>> = ENDPOINTS.reduce<Record<string, HttpMethod[]>>((routes, endpoint) => {
+  (routes[endpoint.path] ??= []).push(endpoint.method);
+  return routes;
+}, {});
 
 export interface ServedRoute {
   template: string;

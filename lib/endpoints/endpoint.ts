@@ -27,7 +27,7 @@ export type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface Endpoint<S extends z.ZodType | undefined = z.ZodType | undefined, A extends AuthOption | undefined = AuthOption | undefined> {
   method: Exclude<HttpMethod, "OPTIONS" | "HEAD" | "TRACE">;
-  /** The OpenAPI path template: /api/v1/user/sessions/{id}. */
+  /** The OpenAPI path template, a parameter in braces (`…/sessions/{id}`). */
   path: string;
   /** How errors are written; v1's unless the endpoint serves a seed's shape. */
   dialect?: DialectName;

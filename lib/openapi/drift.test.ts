@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ENDPOINTS } from "@/lib/endpoints";
 import { openApiDocument } from "./document";
 import { DOCUMENTED_ROUTES, HTTP_METHODS, NEXT_AUTH_ROUTE } from "@/lib/served-routes";
 
@@ -90,4 +91,21 @@ describe("the OpenAPI document and the route files", () => {
     const missing = documented().filter((operation) => !implemented().includes(operation));
     expect(missing, "operations without a route file exporting that method").toEqual([]);
   });
+
+  it("wires every method of a route file to the declaration of that path and method, and declares nothing twice", async () => {
+    const wired: string[] = [];
+    for (const file of routeFiles()) {
+      const directory = path.relative(APP, path.dirname(file)).split(path.sep).join("/");
+      if (directory in EXCLUDED) continue;
+      const route = (await import(file)) as Record<string, { endpoint?: { method: string; path: string } }>;
+      for (const method of exportedMethods(readFileSync(file, "utf8"))) {
+        const declared = route[method]?.endpoint;
+        expect({ file: directory, method, declared: declared && `${declared.method} ${declared.path}` }).toEqual({ file: directory, method, declared: `${method} ${urlTemplate(directory)}` });
+        wired.push(`${method} ${urlTemplate(directory)}`);
+      }
+    }
+    const declarations = ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path}`);
+    expect(new Set(declarations).size).toBe(declarations.length);
+    expect(wired.sort()).toEqual([...declarations].sort());
+  }, 60_000);
 });

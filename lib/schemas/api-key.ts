@@ -4,7 +4,7 @@ import { NUL_MESSAGE, REQUIRED_MESSAGE, notTextMessage, withoutNul } from "./fie
 export const API_KEY_NAME_MAX_LENGTH = 100;
 
 /**
- * POST /api/v1/user/api-keys and the account page's form. The name is the application's, shown
+ * `createApiKey` in lib/endpoints and the account page's form. The name is the application's, shown
  * to the key's owner and in security events ("Password changed through Acme CRM"). Trimmed
  * before the length checks, so a name of spaces is missing, like an empty one.
  */

@@ -13,7 +13,7 @@ const nameSchema = z
   .transform((name) => name || undefined)
   .optional();
 
-/** POST /api/v1/user/register and the sign-up form. */
+/** `register` in lib/endpoints and the sign-up form. */
 export const registerSchema = z
   .object({ email: emailSchema, password: requiredString, name: nameSchema })
   .superRefine(async (input, ctx) => {
@@ -23,7 +23,7 @@ export const registerSchema = z
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 /**
- * POST /api/v1/user/login and the sign-in form. The email's shape is deliberately not checked:
+ * `login` in lib/endpoints and the sign-in form. The email's shape is deliberately not checked:
  * a malformed address is just another unknown account (the same 401).
  */
 export const loginSchema = z.object({ email: requiredStoredText, password: requiredString });

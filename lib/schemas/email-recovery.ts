@@ -38,11 +38,11 @@ export type ConfirmEmailChangeInput = z.infer<typeof confirmEmailChangeSchema>;
 export const emailCodeFormSchema = z.object({ code: z.string().trim().regex(EMAIL_CODE, { error: CODE_SHAPE_MESSAGE }) });
 export type EmailCodeFormValues = z.input<typeof emailCodeFormSchema>;
 
-/** POST /api/v1/user/email and the change-email form. */
+/** `changeEmail` in lib/endpoints and the change-email form. */
 export const changeEmailSchema = z.object({ newEmail: emailSchema, password: requiredString });
 export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
 
-/** POST /api/v1/user/email/revert: the "this wasn't me" link of a pending change, or a completed change's undo link. */
+/** `revertEmailChange` in lib/endpoints: the "this wasn't me" link of a pending change, or a completed change's undo link. */
 export const revertEmailChangeSchema = z.object({ token: requiredStoredText.transform((value) => value.trim()) });
 export type RevertEmailChangeInput = z.infer<typeof revertEmailChangeSchema>;
 

@@ -27,7 +27,7 @@ export const changePasswordSchema = changePasswordFields.superRefine(async (inpu
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /**
- * Seeds 002 and 003 (`PATCH /api/user/password`, `PUT /auth/v1/users/me/password`): the two
+ * Seeds 002 and 003 (lib/endpoints/seeds.ts): the two
  * passwords only. Their clients know no `revokeOtherSessions`; a change always signs out every
  * other session and token, as the contract's default does.
  */
@@ -46,7 +46,7 @@ const boundedPassword = requiredString.refine(
 );
 
 /**
- * Seed 004 (`POST /v1/users/profile/change-password`): its documentation bounds both passwords
+ * Seed 004 (`seed004ChangePassword` in lib/endpoints): its documentation bounds both passwords
  * to 8–128 characters (counted as the policy counts them), the old one included.
  */
 export const boundedPasswordPairSchema = z

@@ -6,7 +6,7 @@ import { addPasswordPolicyIssues } from "./password";
 /** The emailed code: exactly six digits. Anything longer is the link's token. */
 export const RESET_CODE = /^\d{6}$/;
 
-/** POST /api/v1/user/forgot-password and step 1 of /forgot-password. */
+/** `forgotPassword` in lib/endpoints and step 1 of /forgot-password. */
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 
@@ -17,7 +17,7 @@ const optionalStoredText = z
   .optional();
 
 /**
- * POST /api/v1/user/confirm-otp-reset and step 2. A six-digit code must come with its email: a
+ * `confirmResetCode` in lib/endpoints and step 2. A six-digit code must come with its email: a
  * short code alone must never identify an account.
  */
 export const confirmResetSchema = z
@@ -37,7 +37,7 @@ const resetPasswordFields = z.object({
   resetToken: optionalString,
 });
 
-/** POST /api/v1/user/password-reset. The policy's context is the email being reset. */
+/** The reset endpoint's body. The policy's context is the email being reset. */
 export const resetPasswordSchema = resetPasswordFields.superRefine(async (input, ctx) => {
   await addPasswordPolicyIssues(ctx, input.password, { email: input.email }, ["password"]);
 });

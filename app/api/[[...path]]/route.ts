@@ -1,10 +1,10 @@
 // /api itself and any other path under it — 404 NOT_FOUND in the contract's JSON, after the traffic guard, so a
 // denied or banned address is refused here as on every endpoint (Next.js would answer an HTML 404).
 import type { NextRequest } from "next/server";
-import { apiRoute } from "@/lib/server/http/api-route";
+import { undeclaredRoute } from "@/lib/server/http/api-route";
 import { AppError } from "@/lib/server/errors";
 
-const answer = apiRoute({}, async () => {
+const answer = undeclaredRoute(async () => {
   throw new AppError("NOT_FOUND");
 });
 

@@ -1,5 +1,6 @@
 // GET /api/health — liveness: the process answers. Deliberately touches no database, so a slow or
 // busy database never makes a load balancer kill a healthy process (see /api/health/ready).
+import { liveness } from "@/lib/endpoints/health";
 import { apiRoute } from "@/lib/server/http/api-route";
 
-export const GET = apiRoute({ exemptFromRateLimits: true }, async () => ({ body: { message: "OK" } }));
+export const GET = apiRoute(liveness, async () => ({ body: { message: "OK" } }));

@@ -1,9 +1,10 @@
 import "server-only";
+import { resetPassword } from "@/lib/endpoints/password";
 import { clearedCookie, cookieName, httpOnlyCookie } from "./cookies";
 
 /** Proves to password-reset that this browser confirmed the code; sent to that endpoint only. */
 const RESET = "passwordReset";
-const RESET_SCOPE = { path: "/api/v1/user/password-reset", sameSite: "Strict" } as const;
+const RESET_SCOPE = { path: resetPassword.path, sameSite: "Strict" } as const;
 
 export const resetCookieName = () => cookieName(RESET, RESET_SCOPE);
 

@@ -6,6 +6,7 @@ import { requiredString } from "@/lib/schemas/fields";
 import { AppError } from "../errors";
 import * as log from "../log";
 import { apiRoute } from "./api-route";
+import { endpoint } from "@/lib/endpoints/endpoint";
 
 /** Captures what the route logs, through the real pino configuration. */
 function captureLogs() {
@@ -31,10 +32,20 @@ const post = (body: unknown) =>
     body: JSON.stringify(body),
   });
 
+/** A declaration for these cases alone: POST /api/v1/test with `schema` as its body. */
+function testEndpoint<S extends z.ZodType | undefined = undefined>(schema?: S) {
+  return endpoint({
+    method: "POST",
+    path: "/api/v1/test",
+    schema: schema as S,
+    docs: { style: "v1", operationId: "test", summary: "Test", tags: [], success: { description: "ok", schema: z.object({}) } },
+  });
+}
+
 describe("apiRoute", () => {
   it("answers an unexpected failure with 500, a request id and nothing internal", async () => {
     const lines = captureLogs();
-    const route = apiRoute({ schema: z.object({ password: requiredString }) }, async () => {
+    const route = apiRoute(testEndpoint(z.object({ password: requiredString })), async () => {
       throw new Error("relation \"User\" does not exist at /srv/db.ts:12");
     });
     const response = await route(post({ password: "hunter2-hunter2" }));
@@ -49,7 +60,7 @@ describe("apiRoute", () => {
 
   it("maps an AppError to its status, code and field errors", async () => {
     captureLogs();
-    const route = apiRoute({}, async () => {
+    const route = apiRoute(testEndpoint(), async () => {
       throw new AppError("WEAK_PASSWORD", { password: ["Use at least 8 characters"] });
     });
     const response = await route(post({}));
@@ -63,7 +74,7 @@ describe("apiRoute", () => {
 
   it("logs one line per request with no body, header or secret in it", async () => {
     const lines = captureLogs();
-    const route = apiRoute({ schema: z.object({ password: requiredString }) }, async () => ({ body: { message: "ok" } }));
+    const route = apiRoute(testEndpoint(z.object({ password: requiredString })), async () => ({ body: { message: "ok" } }));
     const response = await route(post({ password: "hunter2-hunter2" }));
     expect(response.status).toBe(200);
     expect(lines).toHaveLength(1);

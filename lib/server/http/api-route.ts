@@ -4,7 +4,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "../errors";
 import { logger } from "../log";
-import { optionalPrincipal, resolvePrincipal, type Principal } from "../auth/principal";
+import { optionalPrincipal, resolvePrincipal } from "../auth/principal";
 import { config } from "../config";
 import { limitAddress, type ClientContext } from "../services/client-context";
 import { clientContext } from "./client-context";
@@ -13,13 +13,14 @@ import { readJsonBody } from "./read-json-body";
 import { isCrossSiteMutation } from "./same-origin";
 import { validate } from "./validate";
 import { guardTraffic } from "./traffic-guard";
-import { enforceLimits, type LimitCheck } from "../rate-limit/limiter";
+import { enforceLimits } from "../rate-limit/limiter";
 import { inRequestScope } from "./request-scope";
 import { errorResponse, json, setRateLimitHeaders, tightest } from "./respond";
 import { assertHashCapacity } from "../security/password-hash";
 import { authenticateApiKey, recordApiKeyUse, type KeyedApplication } from "../services/api-keys";
 import type { Decision } from "../rate-limit/store";
-import type { ErrorDialect } from "./dialects/dialect";
+import type { AuthOption, BodyOf, Endpoint, PrincipalOf } from "@/lib/endpoints/endpoint";
+import { DIALECTS } from "./dialects/by-path";
 
 // next-auth's route answers with these too.
 export { errorResponse, setRateLimitHeaders, tightest };
@@ -31,57 +32,12 @@ export interface Reply {
   cookies?: string[];
 }
 
-/**
- * true: Bearer token, userToken cookie or browser session (v1). "bearer": the Authorization header
- * only (the seeds). "optional": v1's credentials when one is presented (a bad one is still 401),
- * else an anonymous call (links from mail, which may be opened in any browser).
- */
-type AuthOption = true | "bearer" | "optional";
-type PrincipalOf<A> = A extends "optional" ? Principal | undefined : A extends AuthOption ? Principal : undefined;
-
-interface RouteOptions<S extends z.ZodType | undefined, A extends AuthOption | undefined> {
-  /** How errors are written on the wire; v1's `{message, code}` unless the route serves a seed's shape. */
-  dialect?: ErrorDialect;
-  /**
-   * Health checks: the deny list only, no rate limit, ban or store call, so that a balancer's
-   * checks never count against an address and never fail because the limits' store is down.
-   */
-  exemptFromRateLimits?: true;
-  /**
-   * The handler hashes or checks a password: when the bcrypt queue is full, 503 comes before the
-   * endpoint's limits are counted, so the server's load never spends the caller's budget.
-   */
-  hashesPassword?: true;
-  /** The shared zod schema of the body; omit for endpoints without one. */
-  schema?: S;
-  /** Require a caller: any of v1's credentials (true), or a Bearer token only ("bearer"). */
-  auth?: A;
-  /**
-   * Seed 002: the request names its third-party application with an `x-api-key`, checked before
-   * the caller's credential (missing, unknown or revoked → INVALID_API_KEY). The key is never a
-   * credential for any account.
-   */
-  apiKey?: true;
-  /**
-   * With REQUIRE_VERIFIED_EMAIL, an account whose address is not verified may call only the
-   * routes marked so (verifying, changing the address, signing out, leaving); others answer 403
-   * EMAIL_NOT_VERIFIED.
-   */
-  allowUnverified?: true;
-  /**
-   * The endpoint's rate-limit policies (lib/server/rate-limit/policies.ts), checked after
-   * validation and before the handler: before any password hashing or database work.
-   */
-  limits?: (input: {
-    body: S extends z.ZodType ? z.output<S> : undefined;
-    principal: PrincipalOf<A>;
-    clientIp: string;
-  }) => LimitCheck[];
-}
+/** What a route handler is wired with: its endpoint's declaration (lib/endpoints). */
+type RouteOptions<S extends z.ZodType | undefined, A extends AuthOption | undefined> = Omit<Endpoint<S, A>, "method" | "path" | "docs">;
 
 export interface RouteContext<S extends z.ZodType | undefined, A extends AuthOption | undefined> {
   request: NextRequest;
-  body: S extends z.ZodType ? z.output<S> : undefined;
+  body: BodyOf<S>;
   principal: PrincipalOf<A>;
   client: ClientContext;
   requestId: string;
@@ -111,12 +67,23 @@ function describeError(error: unknown) {
  * Wraps a route handler with everything the contract promises on every endpoint: the traffic
  * guard (403/429 before anything else) and the endpoint's rate limits, body limits,
  * content type, JSON parsing, validation against the shared schema, authentication, error
- * mapping, a request id, and one log line per request (which never contains a secret).
+ * mapping, a request id, and one log line per request (which never contains a secret). What it
+ * checks comes from the endpoint's declaration, which the returned handler carries (the drift
+ * test matches route files to declarations by it).
  */
 export function apiRoute<S extends z.ZodType | undefined = undefined, A extends AuthOption | undefined = undefined>(
-  options: RouteOptions<S, A>,
+  endpoint: Endpoint<S, A>,
   handler: (context: RouteContext<S, A>) => Promise<Reply>,
 ) {
+  return Object.assign(wrap(endpoint, handler), { endpoint: endpoint as Endpoint });
+}
+
+/** The catch-all under /api, which no declaration names: the envelope alone (its guard and 404). */
+export function undeclaredRoute(handler: (context: RouteContext<undefined, undefined>) => Promise<Reply>) {
+  return wrap({}, handler);
+}
+
+function wrap<S extends z.ZodType | undefined, A extends AuthOption | undefined>(options: RouteOptions<S, A>, handler: (context: RouteContext<S, A>) => Promise<Reply>) {
   return function handle(request: NextRequest, route?: { params?: Promise<Record<string, string>> }): Promise<Response> {
     return inRequestScope(request, (context) => serve(request, route, context.requestId, context.decisions));
   };
@@ -180,7 +147,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, A extends 
         error = new AppError("UNEXPECTED_ERROR");
         logger().error({ ...log, err: describeError(caught) }, "unhandled error");
       }
-      const response = errorResponse(error, requestId, tightest(decisions), {}, options.dialect);
+      const response = errorResponse(error, requestId, tightest(decisions), {}, DIALECTS[options.dialect ?? "v1"]);
       logger().info({ ...log, status: response.status, errorCode: error.code, userId, ms: Math.round(performance.now() - startedAt) }, "request");
       return response;
     }

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { Endpoint } from "@/lib/endpoints/endpoint";
 import { AppError } from "../errors";
 import { logger } from "../log";
 import { runInRequestContext } from "../request-context";
@@ -31,4 +32,9 @@ export function guarded(request: Request, answer: (requestId: string) => Respons
     logger().info({ requestId, method, path: pathname, status: response.status, ms: Math.round(performance.now() - startedAt) }, "request");
     return response;
   });
+}
+
+/** A route that answers through `guarded`: the handler, carrying its endpoint's declaration (as apiRoute's do). */
+export function guardedRoute(endpoint: Endpoint, answer: (requestId: string) => Response) {
+  return Object.assign((request: Request) => guarded(request, answer), { endpoint });
 }

@@ -1,6 +1,6 @@
 // A plain module (no database import): the OpenAPI document, which the proxy loads, lists these too.
 
-/** Every kind of security event, as GET /api/v1/user/security-events shows them (and the OpenAPI document lists). */
+/** Every kind of security event, as `listSecurityEvents` in lib/endpoints shows them (and the OpenAPI document lists). */
 export const SECURITY_EVENT_TYPES = [
   "account_created",
   "signed_in",

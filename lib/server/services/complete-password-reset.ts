@@ -39,7 +39,7 @@ async function provenReset(input: ResetPasswordInput, proofCookie: string | unde
 }
 
 /**
- * POST /api/v1/user/password-reset. In one transaction: consume the reset (one conditional
+ * The reset endpoint (lib/endpoints/password.ts). In one transaction: consume the reset (one conditional
  * update, so of concurrent completions exactly one wins), store the new hash, revoke every
  * session and token, record the event, queue the notification mail. No automatic sign-in.
  */

@@ -18,7 +18,7 @@ import type { Caller, ClientContext } from "./client-context";
 import { challengeForCode, challengeForToken } from "./email-challenges";
 
 /**
- * POST /api/v1/user/email/confirm: the new address's code (signed in) or link. In one
+ * `confirmEmailChange` in lib/endpoints: the new address's code (signed in) or link. In one
  * transaction: the change is consumed (of two confirmations one wins), the address moves (only
  * from the one read just before, so an undo in between wins), open password resets end (their
  * codes went to the old address), every other session is revoked, and the old address gets its

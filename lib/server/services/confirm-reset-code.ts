@@ -40,7 +40,7 @@ export interface Confirmation {
   proofExpiresAt: Date;
 }
 
-/** POST /api/v1/user/confirm-otp-reset: wrong, expired, used or locked are all INVALID_OTP. */
+/** `confirmResetCode` in lib/endpoints: wrong, expired, used or locked are all INVALID_OTP. */
 export async function confirmResetCode(input: ConfirmResetInput, clock: Clock = systemClock): Promise<Confirmation> {
   const now = clock.now();
   const reset = RESET_CODE.test(input.resetToken)

@@ -8,7 +8,7 @@ import { userRepository } from "../repositories/user-repository";
 import type { ClientContext } from "./client-context";
 
 /**
- * POST /api/v1/user/forgot-password (its route applies the rate limits, per address known or
+ * `forgotPassword` in lib/endpoints (its route applies the rate limits, per address known or
  * not, so a 429 reveals nothing). Known and unknown addresses get the same answer after the same
  * work: one insert into the outbox, with no look-up of the email at all. Once the answer is out
  * the sender looks the email up and, for an account, stores the reset and its mail in one

@@ -10,7 +10,7 @@ import type { Caller } from "./client-context";
 import { issueEmailVerification } from "./issue-email-verification";
 
 /**
- * POST /api/v1/user/verify-email/resend: a new code and link (the old ones stop working). The
+ * `resendEmailVerification` in lib/endpoints: a new code and link (the old ones stop working). The
  * route's cooldown stops concurrent resends; the newest challenge's age here also counts the
  * mail registration sent, which no rate-limit counter saw.
  */

@@ -15,7 +15,7 @@ import { changeForCancelToken, challengeForToken } from "./email-challenges";
 import { issueResetCode } from "./issue-reset-code";
 
 /**
- * POST /api/v1/user/email/revert: "this wasn't me", from the old address. Its token is either the
+ * `revertEmailChange` in lib/endpoints: "this wasn't me", from the old address. Its token is either the
  * cancel link of a pending change or the undo link (7 days) of a completed one. Whoever asked for
  * the change knew the password and held a session, so either way, in one transaction: every
  * session and API token of the account is revoked, the password itself is ended (it signs in no

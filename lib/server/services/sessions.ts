@@ -25,7 +25,7 @@ export async function authenticateBrowserSession(sessionId: string, clock: Clock
 }
 
 /**
- * GET /api/v1/user/check: replaces the caller's token with a new one and extends its life, but
+ * `checkSession` in lib/endpoints: replaces the caller's token with a new one and extends its life, but
  * never past API_TOKEN_MAX_DAYS after the sign-in: rotation cannot keep a token alive forever.
  * The swap is conditional on the old token, so a token can be rotated once: a second,
  * concurrent rotation of the same token gets 401 like any stale token.
@@ -44,7 +44,7 @@ export async function rotateApiToken(
   return { token, expiresAt };
 }
 
-/** Ends one session (POST /api/v1/user/logout, next-auth sign-out). Ending it twice is harmless. */
+/** Ends one session (`logout` in lib/endpoints, next-auth sign-out). Ending it twice is harmless. */
 export async function endSession(
   session: { id: string; userId: string },
   client: ClientContext,

@@ -16,7 +16,7 @@ export interface SignInWithinLimitsResult extends SignInResult {
 }
 
 /**
- * Sign-in with the login policies, for POST /api/v1/user/login and next-auth alike, all checked
+ * Sign-in with the login policies, for `login` in lib/endpoints and next-auth alike, all checked
  * before the account is looked up or a password hashed: attempts per address and email; then
  * wrong passwords, counted per device for a client whose device cookie this account issued
  * (a device that keeps failing is refused on its own), and per account for everyone else; and

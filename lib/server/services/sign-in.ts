@@ -21,7 +21,7 @@ export interface SignInResult {
 }
 
 /**
- * Checks credentials and opens a session. Used by POST /api/v1/user/login (kind "api") and by
+ * Checks credentials and opens a session. Used by `login` in lib/endpoints (kind "api") and by
  * the next-auth Credentials provider (kind "browser"), so both follow the same rules.
  */
 export async function signIn(

@@ -10,7 +10,7 @@ import type { Caller, ClientContext } from "./client-context";
 import { challengeForCode, challengeForToken } from "./email-challenges";
 
 /**
- * POST /api/v1/user/verify-email: the code (signed in: a six-digit code alone never names an
+ * `verifyEmail` in lib/endpoints: the code (signed in: a six-digit code alone never names an
  * account) or the link's token (no session needed). Wrong, expired, used, locked, or for an
  * address the account no longer has: INVALID_OTP. Consuming the challenge and marking the
  * address happen in one transaction, so of concurrent uses one verifies.

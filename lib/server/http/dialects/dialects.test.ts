@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError, ERROR_TABLE, type ErrorCode } from "../../errors";
-import { SEED_ROUTE_DIALECTS } from "./by-path";
+import { ENDPOINTS } from "@/lib/endpoints";
+import { DIALECTS, dialectForPath } from "./by-path";
 import { statusEnvelopeDialect } from "./status-envelope";
 import { successFlagDialect } from "./success-flag";
 import { v1Dialect } from "./v1";
@@ -48,10 +47,18 @@ describe("error dialects", () => {
   });
 });
 
-describe("the seed routes' dialects", () => {
-  it.each(Object.entries(SEED_ROUTE_DIALECTS))("%s names the same dialect in its route file as the proxy's table", (template, dialect) => {
-    const file = path.join(process.cwd(), "app", template, "route.ts");
-    const exportedName = { "seed-002": "successFlagDialect", "seed-003": "zitadelDialect", "seed-004": "statusEnvelopeDialect" }[dialect.name];
-    expect(readFileSync(file, "utf8")).toMatch(new RegExp(`dialect: ${exportedName}\\b`));
+describe("the dialect of an answer given before a route runs (the proxy's 405)", () => {
+  it.each(ENDPOINTS.map((declared) => [`${declared.method} ${declared.path}`, declared] as const))("%s: its declaration's", (_name, declared) => {
+    expect(dialectForPath(declared.path)).toBe(DIALECTS[declared.dialect ?? "v1"]);
+  });
+
+  it("is a seed's own on each seed path, and v1's elsewhere", () => {
+    const seeds = ENDPOINTS.filter((declared) => declared.dialect && declared.dialect !== "v1").map((declared) => [declared.path, dialectForPath(declared.path)]);
+    expect(seeds).toEqual([
+      ["/api/user/password", successFlagDialect],
+      ["/auth/v1/users/me/password", zitadelDialect],
+      ["/v1/users/profile/change-password", statusEnvelopeDialect],
+    ]);
+    expect(dialectForPath("/api/v1/user/unknown")).toBe(v1Dialect);
   });
 });

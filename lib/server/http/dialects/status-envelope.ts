@@ -37,7 +37,7 @@ function statusCodeAndMessage(error: AppError): { status: number; code: number; 
   return { status: error.status, code, message: error.message };
 }
 
-/** Seed 004 (`POST /v1/users/profile/change-password`): `{"status": false, "error": {code, message}}`. */
+/** Seed 004 (`seed004ChangePassword` in lib/endpoints): `{"status": false, "error": {code, message}}`. */
 export const statusEnvelopeDialect: ErrorDialect = {
   name: "seed-004",
   present(error) {

@@ -72,7 +72,7 @@ function zitadelErrorFor(error: AppError): ZitadelError {
 }
 
 /**
- * Seed 003 (Zitadel's `PUT /auth/v1/users/me/password`): grpc-gateway's error body, with Zitadel's
+ * Seed 003 (Zitadel's Change Password, lib/endpoints/seeds.ts): grpc-gateway's error body, with Zitadel's
  * message convention "<text> (<id>)" and one ErrorDetail. 405, 413 and 415 keep their HTTP status
  * (they are refused before any gRPC method would run); every other status follows the gRPC code.
  */

@@ -1,11 +1,12 @@
 // GET /api/v1/user/check — the gateway's "Check User Session": validate the caller's token and rotate it.
+import { checkSession } from "@/lib/endpoints/sign-in";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { presentUser } from "@/lib/server/http/present";
 import { isCrossSiteRequest } from "@/lib/server/http/same-origin";
 import { userTokenCookie } from "@/lib/server/auth/cookies";
 import { rotateApiToken } from "@/lib/server/services/sessions";
 
-export const GET = apiRoute({ auth: true, allowUnverified: true }, async ({ principal, request }) => {
+export const GET = apiRoute(checkSession, async ({ principal, request }) => {
   const { session, token } = principal;
   const user = { ...presentUser(session.user), emailVerified: session.user.emailVerifiedAt !== null };
   // A browser (next-auth) session has no API token to rotate; its JWT is renewed by next-auth.

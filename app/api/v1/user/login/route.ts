@@ -1,11 +1,11 @@
 // POST /api/v1/user/login — exchange email and password for an API token (and userToken cookie).
-import { loginSchema } from "@/lib/schemas/auth";
+import { login } from "@/lib/endpoints/sign-in";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { presentUser } from "@/lib/server/http/present";
 import { deviceCookie, userTokenCookie } from "@/lib/server/auth/cookies";
 import { signInWithinLimits } from "@/lib/server/services/sign-in-within-limits";
 
-export const POST = apiRoute({ schema: loginSchema }, async ({ body, client }) => {
+export const POST = apiRoute(login, async ({ body, client }) => {
   const { user, session, token, deviceToken } = await signInWithinLimits(body, "api", client);
   return {
     body: {

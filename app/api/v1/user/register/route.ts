@@ -1,13 +1,10 @@
 // POST /api/v1/user/register — create an account (portal addition to the gateway's API).
-import { registerSchema } from "@/lib/schemas/auth";
+import { register } from "@/lib/endpoints/sign-in";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { presentUser } from "@/lib/server/http/present";
 import { registerAccount } from "@/lib/server/services/register-account";
 
-export const POST = apiRoute(
-  { schema: registerSchema, hashesPassword: true, limits: ({ clientIp }) => [{ policy: "register-per-ip", key: clientIp }] },
-  async ({ body, client }) => {
-    const user = await registerAccount(body, client);
-    return { status: 201, body: { message: "Account created", user: presentUser(user) } };
-  },
-);
+export const POST = apiRoute(register, async ({ body, client }) => {
+  const user = await registerAccount(body, client);
+  return { status: 201, body: { message: "Account created", user: presentUser(user) } };
+});

@@ -1,9 +1,10 @@
 // GET /api/v1/user/security-events — the caller's last 10 security events (portal addition).
+import { listSecurityEvents } from "@/lib/endpoints/sessions";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
 import { recentSecurityEvents } from "@/lib/server/services/manage-sessions";
 
-export const GET = apiRoute({ auth: true }, async ({ principal }) => {
+export const GET = apiRoute(listSecurityEvents, async ({ principal }) => {
   const events = await recentSecurityEvents(callerOf(principal));
   return {
     body: {

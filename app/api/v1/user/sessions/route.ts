@@ -1,9 +1,10 @@
 // GET /api/v1/user/sessions — the caller's live sessions and API tokens (portal addition).
+import { listSessions as listSessionsEndpoint } from "@/lib/endpoints/sessions";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
 import { listSessions } from "@/lib/server/services/manage-sessions";
 
-export const GET = apiRoute({ auth: true }, async ({ principal }) => {
+export const GET = apiRoute(listSessionsEndpoint, async ({ principal }) => {
   const sessions = await listSessions(callerOf(principal));
   return {
     body: {
