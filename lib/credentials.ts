@@ -34,13 +34,27 @@ export interface PasswordContext {
 
 /** Every rule the password breaks, as messages for a person. Empty when it is acceptable. */
 export async function passwordPolicyProblems(password: string, context: PasswordContext = {}): Promise<string[]> {
+  return [...(await standingPasswordProblems(password)), ...accountPasswordProblems(password, context)];
+}
+
+/** The rules any password meets whoever chooses it: its length, and not a common one. */
+export async function standingPasswordProblems(password: string): Promise<string[]> {
   const problems: string[] = [];
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) problems.push(`Use at least ${PASSWORD_MIN_LENGTH} characters`);
   if (length > PASSWORD_MAX_LENGTH) problems.push(`Use at most ${PASSWORD_MAX_LENGTH} characters`);
+  if (await isCommonPassword(normalizePassword(password).toLowerCase())) problems.push("This is a commonly used password; choose another");
+  return problems;
+}
 
+/**
+ * The rules that need the account: not its email address, not its name. The schemas check what
+ * the request itself names; the services add what only the account knows (after the standing
+ * rules passed at the schema edge), so each rule runs once per request.
+ */
+export function accountPasswordProblems(password: string, context: PasswordContext): string[] {
+  const problems: string[] = [];
   const folded = normalizePassword(password).toLowerCase();
-  if (await isCommonPassword(folded)) problems.push("This is a commonly used password; choose another");
   if (context.email) {
     const email = normalizeEmail(context.email);
     const localPart = email.split("@")[0];

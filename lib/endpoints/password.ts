@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { message } from "@/lib/openapi/shapes";
 import { RESET_REQUEST_COOLDOWN_MS } from "@/lib/reset-rules";
-import { normalizeEmail } from "@/lib/schemas/email";
 import { changePasswordSchema } from "@/lib/schemas/password-change";
 import { confirmResetSchema, forgotPasswordSchema, resetPasswordSchema } from "@/lib/schemas/password-reset";
 import type { Principal } from "@/lib/server/auth/principal";
@@ -61,7 +60,7 @@ export const confirmResetCode = endpoint({
   limits: ({ body, clientIp }) => [
     { policy: "confirm-reset-per-ip", key: clientIp },
     // Guessing one account's code from many addresses still meets this one.
-    ...(body.email ? [{ policy: "confirm-reset-per-email" as const, key: normalizeEmail(body.email) }] : []),
+    ...(body.email ? [{ policy: "confirm-reset-per-email" as const, key: body.email }] : []),
   ],
   docs: {
     style: "v1",
@@ -82,7 +81,7 @@ export const resetPassword = endpoint({
   limits: ({ body, clientIp }) => [
     { policy: "password-reset-per-ip", key: clientIp },
     // A six-digit code in the body is a guess: many addresses guessing one account meet this one.
-    { policy: "password-reset-per-email", key: normalizeEmail(body.email) },
+    { policy: "password-reset-per-email", key: body.email },
   ],
   docs: {
     style: "v1",

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { emailSchema } from "./email";
-import { NUL_MESSAGE, requiredStoredText, requiredString, withoutNul } from "./fields";
+import { emailSchema, lookupEmail } from "./email";
+import { NUL_MESSAGE, requiredString, withoutNul } from "./fields";
 import { addPasswordPolicyIssues } from "./password";
 
 export const NAME_MAX_LENGTH = 100;
@@ -26,6 +26,6 @@ export type RegisterInput = z.infer<typeof registerSchema>;
  * `login` in lib/endpoints and the sign-in form. The email's shape is deliberately not checked:
  * a malformed address is just another unknown account (the same 401).
  */
-export const loginSchema = z.object({ email: requiredStoredText, password: requiredString });
+export const loginSchema = z.object({ email: lookupEmail, password: requiredString });
 
 export type LoginInput = z.infer<typeof loginSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { emailSchema } from "./email";
-import { kindOf, NUL_MESSAGE, REQUIRED_MESSAGE, requiredStoredText, requiredString, withoutNul, type ContractIssueParams } from "./fields";
+import { emailSchema, lookupEmail, optionalLookupEmail } from "./email";
+import { kindOf, REQUIRED_MESSAGE, requiredString, type ContractIssueParams } from "./fields";
 import { addPasswordPolicyIssues } from "./password";
 
 /** The emailed code: exactly six digits. Anything longer is the link's token. */
@@ -11,17 +11,13 @@ export const forgotPasswordSchema = z.object({ email: emailSchema });
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 
 const optionalString = z.string({ error: (issue) => `Expected text, got ${kindOf(issue.input)}` }).optional();
-const optionalStoredText = z
-  .string({ error: (issue) => `Expected text, got ${kindOf(issue.input)}` })
-  .refine(withoutNul, { error: NUL_MESSAGE })
-  .optional();
 
 /**
  * `confirmResetCode` in lib/endpoints and step 2. A six-digit code must come with its email: a
  * short code alone must never identify an account.
  */
 export const confirmResetSchema = z
-  .object({ resetToken: requiredString.transform((value) => value.trim()), email: optionalStoredText })
+  .object({ resetToken: requiredString.transform((value) => value.trim()), email: optionalLookupEmail })
   .superRefine((input, ctx) => {
     if (RESET_CODE.test(input.resetToken) && !input.email?.trim()) {
       const params: ContractIssueParams = { contractCode: "MISSING_PARAMETERS" };
@@ -31,7 +27,7 @@ export const confirmResetSchema = z
 export type ConfirmResetInput = z.infer<typeof confirmResetSchema>;
 
 const resetPasswordFields = z.object({
-  email: requiredStoredText,
+  email: lookupEmail,
   password: requiredString,
   /** Proof of confirmation when the reset cookie is not available (third-party clients). */
   resetToken: optionalString,

@@ -8,6 +8,7 @@ export {
   isCommonPassword,
   normalizePassword,
   passwordLength,
+  accountPasswordProblems,
   passwordPolicyProblems,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,

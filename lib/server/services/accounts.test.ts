@@ -7,6 +7,7 @@ import { registerAccount } from "./register-account";
 import { signIn } from "./sign-in";
 import { authenticateApiToken, authenticateBrowserSession, endSession, rotateApiToken } from "./sessions";
 import * as passwordHash from "../security/password-hash";
+import { loginSchema } from "@/lib/schemas/auth";
 
 const client = { ip: "203.0.113.7", userAgent: "vitest" };
 const email = () => `svc-${randomUUID()}@example.com`;
@@ -45,7 +46,8 @@ describe("registerAccount", () => {
 describe("signIn", () => {
   it("opens an API session with a token stored only as a hash", async () => {
     const { user, password } = await newAccount();
-    const result = await signIn({ email: user.email.toUpperCase(), password }, "api", client);
+    // The email as typed, normalised at the schema edge as every entrance does.
+    const result = await signIn(loginSchema.parse({ email: ` ${user.email.toUpperCase()} `, password }), "api", client);
     expect(result.token).toMatch(/^cxp_/);
     const row = await database().session.findUniqueOrThrow({ where: { id: result.session.id } });
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);

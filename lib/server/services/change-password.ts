@@ -1,6 +1,6 @@
 import "server-only";
 import type { ChangePasswordInput } from "@/lib/schemas/password-change";
-import { normalizePassword, passwordPolicyProblems } from "@/lib/schemas/password";
+import { accountPasswordProblems, normalizePassword } from "@/lib/schemas/password";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { systemClock, type Clock } from "../clock";
@@ -45,7 +45,8 @@ export async function changePassword(
 
   if (!(await checkAccountPassword(user, input.oldPassword, client, "password_change_failed"))) throw new AppError("INCORRECT_OLD_PASSWORD");
   if (normalizePassword(input.newPassword) === normalizePassword(input.oldPassword)) throw new AppError("SAME_PASSWORD");
-  const problems = await passwordPolicyProblems(input.newPassword, { email: user.email, name: user.name });
+  // The standing rules were checked at the schema edge; these need the account.
+  const problems = accountPasswordProblems(input.newPassword, { email: user.email, name: user.name });
   if (problems.length) throw new AppError("WEAK_PASSWORD", { newPassword: problems });
 
   const newHash = await hashPassword(input.newPassword, bcryptCost);

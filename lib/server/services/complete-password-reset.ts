@@ -1,6 +1,5 @@
 import "server-only";
-import { normalizeEmail } from "@/lib/schemas/email";
-import { passwordPolicyProblems } from "@/lib/schemas/password";
+import { accountPasswordProblems } from "@/lib/schemas/password";
 import { RESET_CODE, type ResetPasswordInput } from "@/lib/schemas/password-reset";
 import { config } from "../config";
 import { inTransaction } from "../db/client";
@@ -32,7 +31,7 @@ async function provenReset(input: ResetPasswordInput, proofCookie: string | unde
   if (token) return RESET_CODE.test(token) ? resetForCode(input.email, token, now, canComplete) : resetForLinkToken(token, now, canComplete);
   const { resetRequiresProof, resetRevealsUnknownEmail } = config();
   if (resetRequiresProof) return null;
-  const user = await userRepository.findCredentialsByEmail(normalizeEmail(input.email));
+  const user = await userRepository.findCredentialsByEmail(input.email);
   // Whether an email has an account is told only where the operator chose to reveal it.
   if (!user) throw new AppError(resetRevealsUnknownEmail ? "NO_ACCOUNT" : "INVALID_REQUEST");
   return passwordResetRepository.findNewestForUser(user.id);
@@ -53,9 +52,11 @@ export async function completePasswordReset(
   const now = clock.now();
   const reset = await provenReset(input, proofCookie, now);
   if (!reset || !canComplete(reset, now)) throw new AppError("INVALID_REQUEST");
-  if (normalizeEmail(input.email) !== reset.user.email) throw new AppError("NO_ACCOUNT");
+  if (input.email !== reset.user.email) throw new AppError("NO_ACCOUNT");
 
-  const problems = await passwordPolicyProblems(input.password, { email: reset.user.email, name: reset.user.name });
+  // The schema checked the standing rules and the email the request names (the account's, just
+  // above); the name is the account's alone.
+  const problems = accountPasswordProblems(input.password, { name: reset.user.name });
   if (problems.length) throw new AppError("WEAK_PASSWORD", { password: problems });
   if ((await verifyPassword(input.password, reset.user.passwordHash, bcryptCost)).valid) {
     throw new AppError("SAME_PASSWORD");

@@ -1,5 +1,4 @@
 import "server-only";
-import { normalizeEmail } from "@/lib/schemas/email";
 import { RESET_CODE, type ConfirmResetInput } from "@/lib/schemas/password-reset";
 import { AppError } from "../errors";
 import { systemClock, type Clock } from "../clock";
@@ -18,7 +17,7 @@ type Usable = (reset: ResetRecord, now: Date) => boolean;
  * costs the same one statement whether or not the email has an account, or the account a reset.
  */
 export async function resetForCode(email: string, code: string, now: Date, usable: Usable = canConfirm): Promise<ResetRecord | null> {
-  const reset = await passwordResetRepository.claimCodeTry(normalizeEmail(email), RESET_MAX_FAILED_ATTEMPTS);
+  const reset = await passwordResetRepository.claimCodeTry(email, RESET_MAX_FAILED_ATTEMPTS);
   if (!reset || !usable(reset, now) || !sameHash(keyedHash("code", code, reset.id), reset.codeHash)) return null;
   await passwordResetRepository.releaseCodeAttempt(reset.id);
   return reset;
@@ -47,7 +46,7 @@ export async function confirmResetCode(input: ConfirmResetInput, clock: Clock = 
     ? await resetForCode(input.email ?? "", input.resetToken, now)
     : await resetForLinkToken(input.resetToken, now);
   if (!reset) throw new AppError("INVALID_OTP");
-  if (input.email?.trim() && normalizeEmail(input.email) !== reset.user.email) throw new AppError("INVALID_OTP");
+  if (input.email && input.email !== reset.user.email) throw new AppError("INVALID_OTP");
 
   const proof = generateResetSecret();
   if (!(await passwordResetRepository.confirm(reset.id, keyedHash("proof", proof), now, reset.confirmedAt))) {

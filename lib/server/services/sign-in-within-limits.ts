@@ -1,6 +1,5 @@
 import "server-only";
 import type { SessionKind } from "../db/generated/client";
-import { normalizeEmail } from "@/lib/schemas/email";
 import { AppError } from "../errors";
 import { assertBudgetLeft, countAgainst, enforceLimits, type PolicyCheck } from "../rate-limit/limiter";
 import { currentDeviceToken } from "../request-context";
@@ -28,7 +27,7 @@ export async function signInWithinLimits(
   client: ClientContext,
 ): Promise<SignInWithinLimitsResult> {
   const clientIp = limitAddress(client);
-  const email = normalizeEmail(credentials.email);
+  const { email } = credentials;
   assertHashCapacity();
   await enforceLimits([{ policy: "login-per-ip-email", key: `${clientIp} ${email}` }], clientIp);
   const failures = wrongPasswordBudget(email, currentDeviceToken());

@@ -1,6 +1,5 @@
 import "server-only";
 import type { SessionKind } from "../db/generated/client";
-import { normalizeEmail } from "@/lib/schemas/email";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { systemClock, type Clock } from "../clock";
@@ -31,7 +30,7 @@ export async function signIn(
   clock: Clock = systemClock,
 ): Promise<SignInResult> {
   const { bcryptCost, apiTokenMs, apiTokenMaxMs, browserSessionMs } = config();
-  const user = await userRepository.findCredentialsByEmail(normalizeEmail(credentials.email));
+  const user = await userRepository.findCredentialsByEmail(credentials.email);
   // An unknown email costs one bcrypt comparison too, so timing does not reveal accounts.
   const verification = user
     ? await passwordMatches(user, credentials.password)
