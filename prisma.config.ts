@@ -4,7 +4,7 @@ import { createDriverAdapter, databaseTarget } from "./lib/server/db/driver";
 
 // Prisma 6.19's WebAssembly schema engine works through the same driver adapter as the app, so
 // the CLI runs offline (no native engine download). The app applies migrations with
-// prisma/migrate.ts and creates them with prisma/new-migration.ts; see the README for why.
+// prisma/migrate.ts and creates them with prisma/new-migration.ts; see docs/operations.md (Migrations) for why.
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

@@ -5,7 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/security-headers";
 import { FETCH_FORBIDDEN_METHODS, isApiPath, REFUSED_METHOD_HEADER } from "./lib/served-routes";
-import { clientContext } from "./lib/server/http/client-context";
+import { clientContext } from "./lib/server/request-context";
 import { refuseUnknownMethod } from "./lib/server/http/method-not-allowed";
 import { refusePage } from "./lib/server/http/traffic-guard";
 

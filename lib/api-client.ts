@@ -1,4 +1,4 @@
-/** The shape every API error has on the wire (see the README's API section). */
+/** The shape every API error has on the wire (docs/api.md, Wire format). */
 export interface ApiErrorBody {
   message: string;
   code?: string;

@@ -16,7 +16,7 @@
 //  - page weight: first-load JavaScript of each page and the strength meter's, gzip, from a real
 //    Chromium load (page-weight.ts; goals ≤ 130 kB and ≤ 150 kB), skipped with a note when no
 //    Chromium is installed.
-// Figures, not assertions: targets are read by people (see the README), never by a timed test.
+// Figures, not assertions: targets are read by people (docs/performance.md), never by a timed test.
 // BENCH_DATABASE_URL runs it on PostgreSQL instead (that database is emptied first).
 import bcrypt from "bcrypt";
 import { execSync } from "node:child_process";

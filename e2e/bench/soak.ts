@@ -3,7 +3,7 @@
 // code read from the mail a local SMTP server receives), and junk (bad JSON, wrong types,
 // unknown paths). Prints resident memory at start, after the warm-up and at the end, the event
 // loop's p99 delay after the warm-up, the error count (5xx and failed connections) and the mail
-// outbox's backlog once the traffic stops. Goals (README): RSS growth under 10 % after the
+// outbox's backlog once the traffic stops. Goals (docs/operations.md): RSS growth under 10 % after the
 // warm-up, no 5xx, backlog drained by the end.
 // Knobs: SOAK_SECONDS, SOAK_WARMUP_SECONDS (a tenth of the run, at least 10), SOAK_WORKERS (4),
 // SOAK_PAUSE_MS (100, each worker between actions), BCRYPT_COST (10), SOAK_SKIP_BUILD=1,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAsNpmStart, type AppServer } from "../support/app-server";
 import { apiClient, strongPassword, uniqueEmail } from "./client";
 
-// The README offers PGLITE_DATA_DIR=memory:// for a throwaway database. Such a database exists only
+// docs/operations.md offers PGLITE_DATA_DIR=memory:// for a throwaway database. Such a database exists only
 // inside the process that opened it, so `prestart` migrating one of its own proves nothing.
 describe("npm start with PGLITE_DATA_DIR=memory://", () => {
   let server: AppServer;

@@ -155,7 +155,7 @@ describe.each(inject("limitsServers"))("with limits counted in $store", (target)
       const attackers = Array.from({ length: 11 }, newAddress);
       const wrong = (await Promise.all(attackers.map((address) => repeat(10, () => api.login({ email, password: strongPassword() }, from(address)))))).flat();
       // Failures are counted after the password check, so guesses already past the check when the
-      // 100th lands are still answered (at most one per parallel stream): the README says so.
+      // 100th lands are still answered (at most one per parallel stream): docs/security.md says so.
       const refusedAfterCheck = statuses(wrong).filter((status) => status === 401).length;
       expect(refusedAfterCheck).toBeGreaterThanOrEqual(100);
       expect(refusedAfterCheck).toBeLessThanOrEqual(100 + attackers.length);

@@ -111,7 +111,7 @@ const settings = z.object({
   LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-/** Every variable the portal reads (the README's settings table has a row for each). */
+/** Every variable the portal reads (docs/operations.md's settings table has a row for each). */
 export const SETTING_NAMES = Object.keys(settings.shape) as (keyof typeof settings.shape)[];
 
 const envSchema = settings

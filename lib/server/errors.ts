@@ -1,7 +1,7 @@
 import "server-only";
 
 /**
- * Every error the API can answer with: status and exact message, as the README's API section documents.
+ * Every error the API can answer with: status and exact message, as docs/api.md's error table documents.
  * Services throw AppError(code); lib/server/http turns it into the wire format, nowhere else.
  */
 export const ERROR_TABLE = {

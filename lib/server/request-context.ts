@@ -1,7 +1,57 @@
 import "server-only";
+// The one request context: who is calling from where (ClientContext, and the address the rate
+// limits key on), and what the code serving one request shares without passing it down. The
+// request envelope (http/api-route.ts, http/guarded.ts, next-auth's route) opens it.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import { after, type NextRequest } from "next/server";
+import { addressGroup } from "@/lib/traffic/address-group";
+import { deviceCookieName } from "./auth/cookies";
+import { config } from "./config";
 import { logger } from "./log";
 import type { Decision } from "./rate-limit/store";
+
+/** Where a request came from, for session rows, security events and notifications. */
+export interface ClientContext {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Who is acting, and through which session (which a "sign out elsewhere" must spare). */
+export interface Caller {
+  userId: string;
+  sessionId: string;
+}
+
+const USER_AGENT_MAX = 512;
+
+/**
+ * The client's address as server.ts settled it: it replaces whatever forwarding headers arrived
+ * with one X-Forwarded-For entry, from the socket or from as many proxies as TRUST_PROXY trusts.
+ * (Under plain `next start` the header would be the client's to choose; the docs say not to.)
+ */
+export function clientContext(headers: Headers): ClientContext {
+  const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
+  const ip = forwarded?.at(-1) ?? null;
+  const userAgent = headers.get("user-agent")?.slice(0, USER_AGENT_MAX) ?? null;
+  return { ip, userAgent };
+}
+
+/** Each client's limit address, worked out once however many checks ask for it. */
+const limitAddresses = new WeakMap<ClientContext, string>();
+
+/**
+ * The address rate limits, refusal counts and bans key on: an IPv4 address, or the IPv6 prefix
+ * of RATE_LIMIT_IPV6_PREFIX bits. Clients of unknown address share one.
+ */
+export function limitAddress(client: ClientContext): string {
+  let address = limitAddresses.get(client);
+  if (address === undefined) {
+    address = client.ip ? addressGroup(client.ip, config().ipv6PrefixBits) : "unknown";
+    limitAddresses.set(client, address);
+  }
+  return address;
+}
 
 /**
  * What the code serving one request shares without passing it down: the rate-limit decisions
@@ -57,4 +107,24 @@ export async function runDeferred(context: RequestContext): Promise<void> {
       logger().error({ requestId: context.requestId, err: { type: (error as Error)?.name } }, "work after the answer failed"),
     );
   }
+}
+
+/**
+ * Serves one request in its own request context: a new request id, the device cookie it carried,
+ * and whatever its services deferred handed to Next's after(), which runs it once the answer has
+ * been sent. Used by apiRoute and around next-auth's route.
+ */
+export async function inRequestScope(request: NextRequest, work: (context: RequestContext) => Promise<Response>): Promise<Response> {
+  const deviceToken = request.cookies.get(deviceCookieName())?.value;
+  return runInRequestContext(
+    randomUUID(),
+    async (context) => {
+      try {
+        return await work(context);
+      } finally {
+        if (context.deferred.length) after(() => runDeferred(context));
+      }
+    },
+    { deviceToken },
+  );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { config, readOrExit } from "./config";
 import { database } from "./db/client";
 import { onShutdown } from "./lifecycle";
+import type { JobHandlers } from "./mail/deliver-job";
 import { startMailSender } from "./mail/sender";
 
 /**
@@ -16,10 +17,11 @@ export function checkConfigurationOrExit(): void {
 /**
  * The outbox's sender, in every server process: jobs left by a crash or a restart go out now,
  * without waiting for a request. On SIGTERM (server.ts, after in-flight requests) it settles the
- * jobs in hand, then the database is closed (PGlite writes its last pages).
+ * jobs in hand, then the database is closed (PGlite writes its last pages). `jobHandlers` are the
+ * features' outbox jobs that are not mail yet (instrumentation.ts, the composition root, names them).
  */
-export function startBackgroundWork(): void {
-  const sender = startMailSender();
+export function startBackgroundWork(jobHandlers: JobHandlers): void {
+  const sender = startMailSender(jobHandlers);
   onShutdown(() => sender.stop());
   onShutdown(() => database().$disconnect());
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { config } from "@/lib/server/config";
-import { clientContext } from "@/lib/server/http/client-context";
+import { clientContext } from "@/lib/server/request-context";
 import { readOutbox } from "@/lib/server/mail/mailer";
 import { isLoopbackAddress } from "@/lib/traffic/client-address";
 

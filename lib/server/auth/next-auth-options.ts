@@ -10,7 +10,7 @@ import { cookies } from "next/headers";
 import { signInWithinLimits } from "../services/sign-in-within-limits";
 import { deviceCookieAttributes, nextAuthCookies } from "./cookies";
 import { authenticateBrowserSession, endSession } from "../services/sessions";
-import { clientContext } from "../http/client-context";
+import { clientContext } from "../request-context";
 
 declare module "next-auth/jwt" {
   interface JWT {

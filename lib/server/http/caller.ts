@@ -1,6 +1,6 @@
 import "server-only";
 import type { Principal } from "../auth/principal";
-import type { Caller } from "../services/client-context";
+import type { Caller } from "../request-context";
 
 /** The services' view of an authenticated request: who, and through which session. */
 export function callerOf(principal: Principal): Caller {

@@ -3,8 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Endpoint } from "@/lib/endpoints/endpoint";
 import { AppError } from "../errors";
 import { logger } from "../log";
-import { runInRequestContext } from "../request-context";
-import { clientContext } from "./client-context";
+import { clientContext, runInRequestContext } from "../request-context";
 import { errorResponse, setRateLimitHeaders, tightest } from "./respond";
 import { guardTraffic } from "./traffic-guard";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { config } from "../config";
 import { AppError } from "../errors";
 import { bannedForMs, enforceLimits } from "../rate-limit/limiter";
-import { limitAddress, type ClientContext } from "../services/client-context";
+import { limitAddress, type ClientContext } from "../request-context";
 
 /** TRAFFIC_DENY matches the client's whole address (not its rate-limit group). */
 const denied = (client: ClientContext) => config().trafficDeny.has(client.ip ?? "");

@@ -2,9 +2,7 @@ import "server-only";
 import { config } from "../config";
 import { logger } from "../log";
 import { mailJobRepository, type ClaimedJob } from "../repositories/mail-job-repository";
-import { issuePasswordReset } from "../services/issue-password-reset";
 import { mailer, type MailMessage } from "./mailer";
-import { RESET_REQUEST_KIND } from "./outbox";
 import { retryDelayMs } from "./retry-schedule";
 import { openBody, UnreadableBodyError } from "./sealed-body";
 
@@ -33,15 +31,24 @@ async function giveUp(job: ClaimedJob, reason: string, level: "error" | "warn") 
 }
 
 /**
- * One claimed job: a forgot-password request is turned into its mail (or dropped); a mail is sent
+ * Outbox jobs that are not mail yet, by kind, and what turns each into its mail: a feature that
+ * queues such a job hands its handler to the sender (lib/server/startup.ts), so the outbox
+ * imports no feature. A handler's failure is retried like a send's.
+ */
+export type JobHandlers = Readonly<Record<string, (job: ClaimedJob) => Promise<void>>>;
+
+/**
+ * One claimed job: a job of a kind in `handlers` (a forgot-password request) is turned into its
+ * mail (or dropped) by its handler; a mail is sent
  * and marked sent only once SMTP accepted it; a failure is retried on the schedule, until
  * MAIL_MAX_ATTEMPTS or a permanent refusal, when it is given up and logged once at error level.
  */
-export async function deliverJob(job: ClaimedJob): Promise<void> {
+export async function deliverJob(job: ClaimedJob, handlers: JobHandlers = {}): Promise<void> {
   const { mailSealKey, mailMaxAttempts, mailRetryBaseMs } = config();
   if (job.expiresAt && job.expiresAt.getTime() < Date.now()) return giveUp(job, "EXPIRED", "warn");
   try {
-    if (job.kind === RESET_REQUEST_KIND) return await issuePasswordReset(job);
+    const handler = Object.hasOwn(handlers, job.kind) ? handlers[job.kind] : undefined;
+    if (handler) return await handler(job);
     const message = openBody<MailMessage>(job.body ?? "", mailSealKey, job.id);
     await mailer().send(message);
   } catch (error) {

@@ -3,7 +3,7 @@ import { config } from "../config";
 import { isDatabaseUnavailable } from "../db/errors";
 import { logger } from "../log";
 import { mailJobRepository } from "../repositories/mail-job-repository";
-import { deliverJob } from "./deliver-job";
+import { deliverJob, type JobHandlers } from "./deliver-job";
 import { SEND_TIME_LIMIT_PHASES } from "./mailer";
 import { registerSender } from "./outbox";
 
@@ -26,6 +26,8 @@ export class MailSender {
   private stopped = false;
   private outage = false;
   private lastPrune = 0;
+
+  constructor(private readonly handlers: JobHandlers = {}) {}
 
   start(): void {
     registerSender(this);
@@ -81,7 +83,7 @@ export class MailSender {
     const jobs = await mailJobRepository.claimDue(BATCH, now, leaseUntil);
     await Promise.all(
       jobs.map((job) =>
-        deliverJob(job).catch((error: unknown) => {
+        deliverJob(job, this.handlers).catch((error: unknown) => {
           // Recording the outcome failed (the database went away): the claim lapses and the job is tried again.
           logger().warn({ job: job.id, err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, "mail outbox: outcome not recorded");
         }),
@@ -107,9 +109,9 @@ export class MailSender {
 const holder = globalThis as typeof globalThis & { __accountPortalMailSenderInstance?: MailSender };
 
 /** Starts this process's sender once (development reloads modules; the sender must not double). */
-export function startMailSender(): MailSender {
+export function startMailSender(handlers: JobHandlers = {}): MailSender {
   if (!holder.__accountPortalMailSenderInstance) {
-    holder.__accountPortalMailSenderInstance = new MailSender();
+    holder.__accountPortalMailSenderInstance = new MailSender(handlers);
     holder.__accountPortalMailSenderInstance.start();
   }
   return holder.__accountPortalMailSenderInstance;

@@ -1,11 +1,10 @@
 import "server-only";
 import { config } from "../config";
 import { assertBudgetLeft, countAgainst } from "../rate-limit/limiter";
-import { currentDeviceToken } from "../request-context";
+import { type ClientContext, currentDeviceToken, limitAddress } from "../request-context";
 import { securityEventRepository, type SecurityEventType } from "../repositories/security-event-repository";
 import type { UserWithCredentials } from "../repositories/user-repository";
 import { verifyPassword, type Verification } from "../security/password-hash";
-import { limitAddress, type ClientContext } from "./client-context";
 import { wrongPasswordBudget } from "./wrong-password-budget";
 
 const REFUSED: Verification = { valid: false, needsRehash: false };

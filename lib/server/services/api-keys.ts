@@ -7,7 +7,7 @@ import { systemClock, type Clock } from "../clock";
 import { apiKeyRepository, type ApiKeyRecord } from "../repositories/api-key-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { generatePrefixedSecret, hashApiToken } from "../security/api-token";
-import type { Caller, ClientContext } from "./client-context";
+import type { Caller, ClientContext } from "../request-context";
 
 /**
  * API keys name a third-party application registered by a signed-in person. A key is never a

@@ -10,7 +10,7 @@ import { userRepository } from "../repositories/user-repository";
 import { writePasswordChange } from "../repositories/password-change-repository";
 import { hashPassword } from "../security/password-hash";
 import { checkAccountPassword } from "./account-password";
-import type { Caller, ClientContext } from "./client-context";
+import type { Caller, ClientContext } from "../request-context";
 
 export interface PasswordChange {
   revokedSessions: number;

@@ -14,7 +14,7 @@ import { emailChallengeRepository } from "../repositories/email-challenge-reposi
 import { userRepository } from "../repositories/user-repository";
 import { hashPassword, verifyPassword } from "../security/password-hash";
 import { keyedHash } from "../security/reset-secrets";
-import type { ClientContext } from "./client-context";
+import type { ClientContext } from "../request-context";
 import { resetForCode, resetForLinkToken } from "./confirm-reset-code";
 import { RESET_CONFIRMATION_WINDOW_MS } from "@/lib/reset-rules";
 import { canComplete } from "./password-reset-policy";

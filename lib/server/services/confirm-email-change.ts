@@ -14,7 +14,7 @@ import { securityEventRepository } from "../repositories/security-event-reposito
 import { sessionRepository } from "../repositories/session-repository";
 import { EmailTakenError, userRepository } from "../repositories/user-repository";
 import { generateResetSecret, keyedHash } from "../security/reset-secrets";
-import type { Caller, ClientContext } from "./client-context";
+import type { Caller, ClientContext } from "../request-context";
 import { challengeForCode, challengeForToken } from "./email-challenges";
 
 /**

@@ -9,7 +9,7 @@ import { mailJobRepository } from "../repositories/mail-job-repository";
 import { passwordResetRepository } from "../repositories/password-reset-repository";
 import { userRepository } from "../repositories/user-repository";
 import { checkAccountPassword } from "./account-password";
-import type { Caller, ClientContext } from "./client-context";
+import type { Caller, ClientContext } from "../request-context";
 
 /**
  * DELETE /api/v1/user. The password is checked again, then in one transaction the account row

@@ -1,16 +1,13 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { config } from "../config";
 import { inTransaction } from "../db/client";
 import { systemClock, type Clock } from "../clock";
 import { logger } from "../log";
 import type { ResetRequest } from "../mail/outbox";
-import { resetCodeMail } from "../mail/templates";
 import { openBody, sealBody } from "../mail/sealed-body";
 import { mailJobRepository, type ClaimedJob } from "../repositories/mail-job-repository";
-import { passwordResetRepository } from "../repositories/password-reset-repository";
 import { userRepository } from "../repositories/user-repository";
-import { generateResetCode, generateResetSecret, keyedHash } from "../security/reset-secrets";
+import { issueReset } from "./issue-reset";
 import { RESET_CODE_TTL_MS } from "@/lib/reset-rules";
 
 class AddressLeft extends Error {}
@@ -24,27 +21,21 @@ class AddressLeft extends Error {}
  * claimed again; after it, the mail is an ordinary job.
  */
 export async function issuePasswordReset(job: ClaimedJob, clock: Clock = systemClock): Promise<void> {
-  const { mailSealKey, appUrl, isDevelopment, smtpUrl } = config();
+  const { mailSealKey, isDevelopment, smtpUrl } = config();
   const request = openBody<ResetRequest>(job.body ?? "", mailSealKey, job.id);
   const user = await userRepository.findCredentialsByEmail(request.email);
   if (!user) return mailJobRepository.remove(job.id);
 
-  const id = randomUUID();
-  const code = generateResetCode();
-  const token = generateResetSecret();
   const now = clock.now();
-  const link = `${appUrl}/forgot-password?token=${encodeURIComponent(token)}`;
-  const mail = resetCodeMail(user.email, code, link);
   const issued = await inTransaction(async (tx) => {
-    const reset = { id, userId: user.id, codeHash: keyedHash("code", code, id), tokenHash: keyedHash("token", token) };
-    await passwordResetRepository.replaceForUser({ ...reset, expiresAt: new Date(now.getTime() + RESET_CODE_TTL_MS), ip: request.ip, userAgent: request.userAgent }, tx);
+    const reset = await issueReset(user, now, request, tx);
     // An email change or undo that moved the account off this address after the lookup wins:
     // the code would go to an address the account left (perhaps an intruder's).
     // Thrown, so the new reset rolls back: the owner's, if any, stays.
     if (!(await userRepository.lockIfEmail(user.id, user.email, tx))) throw new AddressLeft();
     // A code that has expired is not worth sending: the person asks again.
     const expiresAt = new Date(Date.now() + RESET_CODE_TTL_MS);
-    return mailJobRepository.becomeMail(job, { kind: "reset_code", body: sealBody(mail, mailSealKey, job.id), expiresAt }, tx);
+    return (await mailJobRepository.becomeMail(job, { kind: "reset_code", body: sealBody(reset.mail, mailSealKey, job.id), expiresAt }, tx)) && reset;
   }).catch((error: unknown) => {
     if (error instanceof AddressLeft) return "left" as const;
     throw error;
@@ -56,5 +47,5 @@ export async function issuePasswordReset(job: ClaimedJob, clock: Clock = systemC
     return;
   }
   // DEVELOPERS.md: without a mail server, development prints the code (never in production).
-  if (isDevelopment && !smtpUrl) console.info(`[dev] password reset code for ${user.email}: ${code} (${link})`);
+  if (isDevelopment && !smtpUrl) console.info(`[dev] password reset code for ${user.email}: ${issued.code} (${issued.link})`);
 }

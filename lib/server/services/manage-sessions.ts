@@ -6,7 +6,7 @@ import { emailChallengeRepository } from "../repositories/email-challenge-reposi
 import { sessionRepository } from "../repositories/session-repository";
 import { userRepository } from "../repositories/user-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
-import type { Caller, ClientContext } from "./client-context";
+import type { Caller, ClientContext } from "../request-context";
 
 export const RECENT_EVENTS = 10;
 

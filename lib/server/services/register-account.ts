@@ -8,7 +8,7 @@ import { queueMail, wakeSender } from "../mail/outbox";
 import { EmailTakenError, userRepository, type PublicUser } from "../repositories/user-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { hashPassword } from "../security/password-hash";
-import type { ClientContext } from "./client-context";
+import type { ClientContext } from "../request-context";
 import { issueEmailVerification } from "./issue-email-verification";
 
 /**

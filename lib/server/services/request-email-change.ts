@@ -9,7 +9,7 @@ import { confirmNewEmailMail, emailAlreadyUsedMail, emailChangeRequestedMail } f
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { userRepository } from "../repositories/user-repository";
 import { checkAccountPassword } from "./account-password";
-import type { Caller, ClientContext } from "./client-context";
+import type { Caller, ClientContext } from "../request-context";
 import { issueChallenge } from "./email-challenges";
 
 /**

@@ -5,7 +5,7 @@ import { database } from "../db/client";
 import { AppError } from "../errors";
 import { queueResetRequest, wakeSender } from "../mail/outbox";
 import { userRepository } from "../repositories/user-repository";
-import type { ClientContext } from "./client-context";
+import type { ClientContext } from "../request-context";
 
 /**
  * `forgotPassword` in lib/endpoints (its route applies the rate limits, per address known or

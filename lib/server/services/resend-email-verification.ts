@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { wakeSender } from "../mail/outbox";
 import { emailChallengeRepository } from "../repositories/email-challenge-repository";
 import { userRepository } from "../repositories/user-repository";
-import type { Caller } from "./client-context";
+import type { Caller } from "../request-context";
 import { issueEmailVerification } from "./issue-email-verification";
 
 /**

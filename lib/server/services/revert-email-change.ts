@@ -1,4 +1,5 @@
 import "server-only";
+import { RESET_CODE_TTL_MS } from "@/lib/reset-rules";
 import type { RevertEmailChangeInput } from "@/lib/schemas/email-recovery";
 import { systemClock, type Clock } from "../clock";
 import { inTransaction } from "../db/client";
@@ -10,9 +11,9 @@ import { passwordResetRepository } from "../repositories/password-reset-reposito
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { sessionRepository } from "../repositories/session-repository";
 import { EmailTakenError, userRepository } from "../repositories/user-repository";
-import type { ClientContext } from "./client-context";
+import type { ClientContext } from "../request-context";
 import { changeForCancelToken, challengeForToken } from "./email-challenges";
-import { issueResetCode } from "./issue-reset-code";
+import { issueReset } from "./issue-reset";
 
 /**
  * `revertEmailChange` in lib/endpoints: "this wasn't me", from the old address. Its token is either the
@@ -50,7 +51,9 @@ export async function revertEmailChange(input: RevertEmailChangeInput, client: C
       const revoked = await sessionRepository.revokeAllForUser(user.id, null, now, tx);
       const type = undo ? "email_change_reverted" : "email_change_cancelled";
       await securityEventRepository.record({ userId: user.id, type, detail: { revokedSessions: revoked }, ...client }, tx);
-      await issueResetCode({ id: user.id, email }, now, client, tx);
+      // The owner gets the account back and a code to lock out whoever moved it.
+      const { mail } = await issueReset({ id: user.id, email }, now, client, tx);
+      await queueMail("reset_code", mail, tx, new Date(now.getTime() + RESET_CODE_TTL_MS));
       if (email !== user.email) await queueMail("email_changed", emailChangeUndoneMail(user.email, email), tx);
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import { systemClock, type Clock } from "../clock";
 import { sessionRepository, type SessionWithUser } from "../repositories/session-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { generateApiToken, hashApiToken, looksLikeApiToken } from "../security/api-token";
-import type { ClientContext } from "./client-context";
+import type { ClientContext } from "../request-context";
 
 /** The live session behind an API token, or null when it is unknown, expired or revoked. */
 export async function authenticateApiToken(token: string, clock: Clock = systemClock): Promise<SessionWithUser | null> {

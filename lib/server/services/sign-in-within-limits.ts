@@ -2,10 +2,9 @@ import "server-only";
 import type { SessionKind } from "../db/generated/client";
 import { AppError } from "../errors";
 import { assertBudgetLeft, countAgainst, enforceLimits, type PolicyCheck } from "../rate-limit/limiter";
-import { currentDeviceToken } from "../request-context";
+import { type ClientContext, currentDeviceToken, limitAddress } from "../request-context";
 import { issueDeviceToken } from "../security/device-cookie";
 import { assertHashCapacity } from "../security/password-hash";
-import { limitAddress, type ClientContext } from "./client-context";
 import { signIn, type SignInResult } from "./sign-in";
 import { wrongPasswordBudget } from "./wrong-password-budget";
 

@@ -8,9 +8,8 @@ import { sessionRepository, type SessionRecord } from "../repositories/session-r
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { decoyHash, hashPassword, verifyPassword } from "../security/password-hash";
 import { generateApiToken, hashApiToken } from "../security/api-token";
-import { afterAnswer } from "../request-context";
+import { afterAnswer, type ClientContext } from "../request-context";
 import { passwordMatches } from "./account-password";
-import type { ClientContext } from "./client-context";
 
 export interface SignInResult {
   user: PublicUser;

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { emailChallengeRepository } from "../repositories/email-challenge-repository";
 import { securityEventRepository } from "../repositories/security-event-repository";
 import { userRepository } from "../repositories/user-repository";
-import type { Caller, ClientContext } from "./client-context";
+import type { Caller, ClientContext } from "../request-context";
 import { challengeForCode, challengeForToken } from "./email-challenges";
 
 /**

@@ -5,10 +5,9 @@ import { nextAuthOptions } from "@/lib/server/auth/next-auth-options";
 import { config } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
 import { errorResponse, setRateLimitHeaders, tightest } from "@/lib/server/http/api-route";
-import { clientContext } from "@/lib/server/http/client-context";
+import { clientContext, inRequestScope } from "@/lib/server/request-context";
 import { readLimitedText } from "@/lib/server/http/read-json-body";
 import { guardTraffic } from "@/lib/server/http/traffic-guard";
-import { inRequestScope } from "@/lib/server/http/request-scope";
 
 /**
  * The same traffic guard and body limit (16 KiB, else 413) as every other /api route; next-auth

@@ -5,7 +5,7 @@ import type { ErrorDialect } from "./dialect";
 /**
  * Seed 004's numeric codes. 5023, 4001, 4002 and 3001 with their messages are the seed's own;
  * the rest are this portal's choice, grouped as the seed groups them (1xxx request, 3xxx entity,
- * 4xxx access, 5xxx password, 9xxx server). The README and the OpenAPI document list them.
+ * 4xxx access, 5xxx password, 9xxx server). docs/api.md and the OpenAPI document list them.
  */
 export const STATUS_ENVELOPE_CODES = {
   MISSING_PARAMETERS: 1001,
