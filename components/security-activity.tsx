@@ -1,5 +1,5 @@
 import { describeDevice } from "@/lib/describe-device";
-import type { SecurityEventType } from "@/lib/server/repositories/security-event-types";
+import type { SecurityEventType } from "@/lib/security-event-types";
 import { LocalTime } from "./local-time";
 
 export interface SecurityEventView {

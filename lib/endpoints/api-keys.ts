@@ -1,6 +1,6 @@
 // The caller's API keys, for seed 002 clients' `x-api-key` (v1 dialect).
 import { z } from "zod";
-import { isoDate } from "@/lib/openapi/shapes";
+import { isoDate } from "./shapes";
 import { createApiKeySchema } from "@/lib/schemas/api-key";
 import { endpoint } from "./endpoint";
 import { API_KEYS } from "./tags";

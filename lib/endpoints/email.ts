@@ -1,7 +1,7 @@
 // The recovery channel: verifying the address, changing it safely, undoing a change, and closing
 // the account (portal additions).
 import { z } from "zod";
-import { message } from "@/lib/openapi/shapes";
+import { message } from "./shapes";
 import { EMAIL_RESEND_COOLDOWN_MS } from "@/lib/email-rules";
 import { changeEmailSchema, confirmEmailChangeSchema, deleteAccountSchema, revertEmailChangeSchema, verifyEmailSchema } from "@/lib/schemas/email-recovery";
 import { endpoint } from "./endpoint";

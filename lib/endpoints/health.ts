@@ -1,6 +1,6 @@
 // The balancer's checks and the API's own description.
 import { z } from "zod";
-import { message } from "@/lib/openapi/shapes";
+import { message } from "./shapes";
 import { endpoint } from "./endpoint";
 import { HEALTH, REFERENCE } from "./tags";
 

@@ -1,6 +1,6 @@
 // Changing a password (v1; the seeds' forms are in seeds.ts) and recovering one by mail.
 import { z } from "zod";
-import { message } from "@/lib/openapi/shapes";
+import { message } from "./shapes";
 import { RESET_REQUEST_COOLDOWN_MS } from "@/lib/reset-rules";
 import { changePasswordSchema } from "@/lib/schemas/password-change";
 import { confirmResetSchema, forgotPasswordSchema, resetPasswordSchema } from "@/lib/schemas/password-reset";

@@ -2,7 +2,7 @@
 // PATCH /api/v1/user/password, in password.ts). Paths outside /api are where those clients call
 // them; all four spend one change-password budget per account.
 import { z } from "zod";
-import { isoDate, SECURITY } from "@/lib/openapi/shapes";
+import { isoDate, SECURITY } from "./shapes";
 import { boundedPasswordPairSchema, passwordPairSchema } from "@/lib/schemas/password-change";
 import { endpoint, type SeedDocs } from "./endpoint";
 import { changePasswordLimits } from "./password";

@@ -1,8 +1,8 @@
 // The caller's sessions and tokens, and the security activity of the account (portal additions).
 import { z } from "zod";
-import { isoDate, message } from "@/lib/openapi/shapes";
+import { isoDate, message } from "./shapes";
 import { SessionKind } from "@/lib/server/db/generated/enums";
-import { SECURITY_EVENT_TYPES } from "@/lib/server/repositories/security-event-types";
+import { SECURITY_EVENT_TYPES } from "@/lib/security-event-types";
 import { endpoint } from "./endpoint";
 import { PORTAL } from "./tags";
 

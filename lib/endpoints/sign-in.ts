@@ -1,6 +1,6 @@
 // Registration, sign-in and the session a sign-in starts (v1).
 import { z } from "zod";
-import { isoDate, message } from "@/lib/openapi/shapes";
+import { isoDate, message } from "./shapes";
 import { loginSchema, registerSchema } from "@/lib/schemas/auth";
 import { endpoint } from "./endpoint";
 import { GATEWAY, PORTAL, userFields, userSchema } from "./tags";

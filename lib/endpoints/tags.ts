@@ -1,6 +1,6 @@
 // What several declarations share: the document's tags (its sidebar's sections) and the user object.
 import { z } from "zod";
-import { isoDate } from "@/lib/openapi/shapes";
+import { isoDate } from "./shapes";
 
 export const GATEWAY = "Gateway (Cargo Extra)";
 export const PORTAL = "Portal additions";

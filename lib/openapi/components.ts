@@ -3,9 +3,9 @@
 import { z } from "zod";
 import type { ZodOpenApiComponentsObject, ZodOpenApiResponseObject } from "zod-openapi";
 import { ERROR_TABLE, type ErrorCode } from "@/lib/server/errors";
-import { SECURITY } from "./shapes";
+import { SECURITY } from "@/lib/endpoints/shapes";
 
-export { isoDate, SECURITY } from "./shapes";
+export { isoDate, SECURITY } from "@/lib/endpoints/shapes";
 
 /** The v1 routes marked *auth*: any one of the three credentials (tried in this order). */
 export const V1_AUTH: Record<string, string[]>[] = [{ [SECURITY.bearer]: [] }, { [SECURITY.userToken]: [] }, { [SECURITY.browserSession]: [] }];

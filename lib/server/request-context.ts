@@ -1,12 +1,9 @@
 import "server-only";
 // The one request context: who is calling from where (ClientContext, and the address the rate
 // limits key on), and what the code serving one request shares without passing it down. The
-// request envelope (http/api-route.ts, http/guarded.ts, next-auth's route) opens it.
+// request envelope (http/api-route.ts's inRequestScope) opens it for every request.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
-import { after, type NextRequest } from "next/server";
 import { addressGroup } from "@/lib/traffic/address-group";
-import { deviceCookieName } from "./auth/cookies";
 import { config } from "./config";
 import { logger } from "./log";
 import type { Decision } from "./rate-limit/store";
@@ -109,22 +106,3 @@ export async function runDeferred(context: RequestContext): Promise<void> {
   }
 }
 
-/**
- * Serves one request in its own request context: a new request id, the device cookie it carried,
- * and whatever its services deferred handed to Next's after(), which runs it once the answer has
- * been sent. Used by apiRoute and around next-auth's route.
- */
-export async function inRequestScope(request: NextRequest, work: (context: RequestContext) => Promise<Response>): Promise<Response> {
-  const deviceToken = request.cookies.get(deviceCookieName())?.value;
-  return runInRequestContext(
-    randomUUID(),
-    async (context) => {
-      try {
-        return await work(context);
-      } finally {
-        if (context.deferred.length) after(() => runDeferred(context));
-      }
-    },
-    { deviceToken },
-  );
-}

@@ -1,12 +1,14 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { ROW_ID_FORMAT } from "../db/row-id";
-import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "../errors";
 import { logger } from "../log";
 import { optionalPrincipal, resolvePrincipal } from "../auth/principal";
 import { config } from "../config";
-import { type ClientContext, clientContext, inRequestScope, limitAddress } from "../request-context";
+import { after, type NextRequest } from "next/server";
+import { deviceCookieName } from "../auth/cookies";
+import { type ClientContext, clientContext, limitAddress, runDeferred, runInRequestContext, type RequestContext } from "../request-context";
 import { isDatabaseUnavailable } from "../db/errors";
 import { readJsonBody } from "./read-json-body";
 import { isCrossSiteMutation } from "./same-origin";
@@ -19,6 +21,26 @@ import { authenticateApiKey, recordApiKeyUse, type KeyedApplication } from "../s
 import type { Decision } from "../rate-limit/store";
 import type { AuthOption, BodyOf, Endpoint, PrincipalOf } from "@/lib/endpoints/endpoint";
 import { DIALECTS } from "./dialects/by-path";
+
+/**
+ * Serves one request in its own request context: a new request id, the device cookie it carried,
+ * and whatever its services deferred handed to Next's after(), which runs it once the answer has
+ * been sent. Used by apiRoute and around next-auth's route.
+ */
+export async function inRequestScope(request: NextRequest, work: (context: RequestContext) => Promise<Response>): Promise<Response> {
+  const deviceToken = request.cookies.get(deviceCookieName())?.value;
+  return runInRequestContext(
+    randomUUID(),
+    async (context) => {
+      try {
+        return await work(context);
+      } finally {
+        if (context.deferred.length) after(() => runDeferred(context));
+      }
+    },
+    { deviceToken },
+  );
+}
 
 // next-auth's route answers with these too.
 export { errorResponse, setRateLimitHeaders, tightest };

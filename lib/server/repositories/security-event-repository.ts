@@ -1,7 +1,7 @@
 import "server-only";
 import { database, type DbClient } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { SecurityEventType } from "./security-event-types";
+import type { SecurityEventType } from "@/lib/security-event-types";
 
 export type { SecurityEventType };
 

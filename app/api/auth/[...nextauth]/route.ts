@@ -4,10 +4,10 @@ import { NextRequest } from "next/server";
 import { nextAuthOptions } from "@/lib/server/auth/next-auth-options";
 import { config } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
-import { errorResponse, setRateLimitHeaders, tightest } from "@/lib/server/http/api-route";
-import { clientContext, inRequestScope } from "@/lib/server/request-context";
+import { errorResponse, inRequestScope, setRateLimitHeaders, tightest } from "@/lib/server/http/api-route";
 import { readLimitedText } from "@/lib/server/http/read-json-body";
 import { guardTraffic } from "@/lib/server/http/traffic-guard";
+import { clientContext } from "@/lib/server/request-context";
 
 /**
  * The same traffic guard and body limit (16 KiB, else 413) as every other /api route; next-auth

@@ -1,4 +1,4 @@
-// The parts of the OpenAPI document the endpoint declarations name (lib/endpoints): plain values,
+// The parts of the OpenAPI document the endpoint declarations name: plain values,
 // importable where server code is not (server.ts and the proxy read the declarations).
 import { z } from "zod";
 
