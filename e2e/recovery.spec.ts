@@ -79,6 +79,6 @@ test("delete the account with the password and the email typed out; it cannot si
   await form.getByRole("button", { name: "Delete my account" }).click();
   await page.waitForURL("**/sign-in?deleted=1");
   await signIn(page, account.email, account.password);
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password" })).toBeVisible();
   await expect(page).toHaveURL(/sign-in/);
 });
