@@ -3,11 +3,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Imports run one way only: the app (pages and route files) → the request envelope (http) → auth
-// → the services → the kernel below them (database and repositories, mail, rate limits,
-// security, configuration, the request context) → the plain shared modules of lib/ (schemas,
-// endpoint declarations, rules), which pages import too. A module never imports one above it at
-// run time; a type-only import is erased and ties nothing (a declaration names the Principal
-// type of auth). The slices under lib/server/features (issue #16) will sit at the services' rank.
+// → the features (lib/server/features/<feature>: a use case's services, mails and outbox
+// handlers) → the services they share (lib/server/services: the account's password check, token
+// sessions, readiness) → the kernel below them (database and repositories, mail transport, rate
+// limits, security, configuration, the request context, the OpenAPI document) → the plain shared
+// modules of lib/ (schemas, endpoint declarations, rules), which pages import too. A module never
+// imports one above it at run time; a type-only import is erased and ties nothing (a declaration
+// names the Principal type of auth). A feature uses another only through its index.ts.
 const ROOT = process.cwd();
 
 const RANKS: Array<[prefix: string, layer: string, rank: number]> = [
@@ -15,7 +17,8 @@ const RANKS: Array<[prefix: string, layer: string, rank: number]> = [
   ["lib/server/http/", "http", 4],
   ["lib/server/auth/", "auth", 3],
   ["lib/server/startup.ts", "startup", 3],
-  ["lib/server/services/", "services", 2],
+  ["lib/server/features/", "features", 2],
+  ["lib/server/services/", "services", 1.5],
   // Prisma's generated enums are plain values (no client): the declarations list SessionKind.
   ["lib/server/db/generated/enums.ts", "shared", 0],
   ["lib/server/", "kernel", 1],
@@ -73,7 +76,7 @@ describe("the layers", () => {
 
   it("finds the modules of every layer", () => {
     const layers = new Set(files.map((file) => layerOf(file)?.layer));
-    expect([...layers].sort()).toEqual(["app", "auth", "http", "kernel", "services", "shared", "startup"]);
+    expect([...layers].sort()).toEqual(["app", "auth", "features", "http", "kernel", "services", "shared", "startup"]);
   });
 
   it("has no module importing one above it", () => {
@@ -87,4 +90,17 @@ describe("the layers", () => {
     }
     expect(upward).toEqual([]);
   });
+
+  it("has no feature reaching into another's files (only its index.ts)", () => {
+    const featureOf = (file: string) => /^lib\/server\/features\/([^/]+)\//.exec(file)?.[1];
+    const reaching: string[] = [];
+    for (const file of files.filter((candidate) => featureOf(candidate))) {
+      for (const target of runtimeImports(file, readFileSync(path.join(ROOT, file), "utf8"))) {
+        const other = featureOf(target);
+        if (other && other !== featureOf(file) && target !== `lib/server/features/${other}/index.ts`) reaching.push(`${file} → ${target}`);
+      }
+    }
+    expect(reaching).toEqual([]);
+  });
 });
+

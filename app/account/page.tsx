@@ -10,8 +10,8 @@ import { SessionsList } from "@/components/sessions-list";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireBrowserSession } from "@/lib/server/auth/require-session";
 import { config } from "@/lib/server/config";
-import { listApiKeys } from "@/lib/server/services/api-keys";
-import { listSessions, recentSecurityEvents } from "@/lib/server/services/manage-sessions";
+import { listApiKeys } from "@/lib/server/features/api-keys/api-keys";
+import { listSessions, recentSecurityEvents } from "@/lib/server/features/sessions/manage-sessions";
 
 export const metadata: Metadata = { title: "Account settings" };
 

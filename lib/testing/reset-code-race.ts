@@ -4,9 +4,9 @@ import { randomUUID } from "node:crypto";
 import { afterEach, expect, it, vi } from "vitest";
 import { passwordResetRepository } from "@/lib/server/repositories/password-reset-repository";
 import * as resetSecrets from "@/lib/server/security/reset-secrets";
-import { registerAccount } from "@/lib/server/services/register-account";
-import { confirmResetCode } from "@/lib/server/services/confirm-reset-code";
-import { completePasswordReset } from "@/lib/server/services/complete-password-reset";
+import { registerAccount } from "@/lib/server/features/sign-in/register-account";
+import { confirmResetCode } from "@/lib/server/features/password-reset/confirm-reset-code";
+import { completePasswordReset } from "@/lib/server/features/password-reset/complete-password-reset";
 import { AppError } from "@/lib/server/errors";
 
 const client = { ip: "198.51.100.9", userAgent: "vitest" };

@@ -7,7 +7,7 @@ import { config } from "../config";
 import { AppError } from "../errors";
 import { logger } from "../log";
 import { cookies } from "next/headers";
-import { signInWithinLimits } from "../services/sign-in-within-limits";
+import { signInWithinLimits } from "../features/sign-in/sign-in-within-limits";
 import { deviceCookieAttributes, nextAuthCookies } from "./cookies";
 import { authenticateBrowserSession, endSession } from "../services/sessions";
 import { clientContext } from "../request-context";

@@ -8,11 +8,11 @@ import { AppError } from "../errors";
 import { passwordResetRepository } from "../repositories/password-reset-repository";
 import { runDeferred, runInRequestContext } from "../request-context";
 import { keyedHash } from "../security/reset-secrets";
-import { completePasswordReset } from "./complete-password-reset";
-import { confirmResetCode } from "./confirm-reset-code";
-import { registerAccount } from "./register-account";
-import { requestPasswordReset } from "./request-password-reset";
-import { signIn } from "./sign-in";
+import { completePasswordReset } from "./password-reset/complete-password-reset";
+import { confirmResetCode } from "./password-reset/confirm-reset-code";
+import { registerAccount } from "./sign-in/register-account";
+import { requestPasswordReset } from "./password-reset/request-password-reset";
+import { signIn } from "./sign-in/sign-in";
 
 const statements = useCountingDatabase();
 const client = { ip: "203.0.113.40", userAgent: "vitest" };

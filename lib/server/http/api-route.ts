@@ -17,7 +17,7 @@ import { guardTraffic } from "./traffic-guard";
 import { enforceLimits } from "../rate-limit/limiter";
 import { errorResponse, json, setRateLimitHeaders, tightest } from "./respond";
 import { assertHashCapacity } from "../security/password-hash";
-import { authenticateApiKey, recordApiKeyUse, type KeyedApplication } from "../services/api-keys";
+import { authenticateApiKey, recordApiKeyUse, type KeyedApplication } from "../features/api-keys/api-keys";
 import type { Decision } from "../rate-limit/store";
 import type { AuthOption, BodyOf, Endpoint, PrincipalOf } from "@/lib/endpoints/endpoint";
 import { DIALECTS } from "./dialects/by-path";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createOutboxMailer } from "./mailer";
-import { passwordChangedMail } from "./templates";
+import { passwordChangedMail } from "../features/change-password/mails";
 
 describe("the development outbox", () => {
   it("keeps each message as an .eml and a .json summary", async () => {

@@ -1,15 +1,15 @@
 import "server-only";
 import type { DeleteAccountInput } from "@/lib/schemas/email-recovery";
-import { inTransaction } from "../db/client";
-import { AppError } from "../errors";
-import { logger } from "../log";
-import { queueMail, wakeSender } from "../mail/outbox";
-import { accountDeletedMail } from "../mail/recovery-templates";
-import { mailJobRepository } from "../repositories/mail-job-repository";
-import { passwordResetRepository } from "../repositories/password-reset-repository";
-import { userRepository } from "../repositories/user-repository";
-import { checkAccountPassword } from "./account-password";
-import type { Caller, ClientContext } from "../request-context";
+import { inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import { logger } from "../../log";
+import { queueMail, wakeSender } from "../../mail/outbox";
+import { accountDeletedMail } from "./mails";
+import { mailJobRepository } from "../../repositories/mail-job-repository";
+import { passwordResetRepository } from "../../repositories/password-reset-repository";
+import { userRepository } from "../../repositories/user-repository";
+import { checkAccountPassword } from "../../services/account-password";
+import type { Caller, ClientContext } from "../../request-context";
 
 /**
  * DELETE /api/v1/user. The password is checked again, then in one transaction the account row

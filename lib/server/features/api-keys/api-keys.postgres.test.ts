@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { useUnitPostgres } from "@/lib/testing/unit-postgres";
-import { database } from "../db/client";
-import { registerAccount } from "./register-account";
+import { database } from "../../db/client";
+import { registerAccount } from "../sign-in";
 import { createApiKey, MAX_LIVE_API_KEYS } from "./api-keys";
 
 const url = useUnitPostgres();

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { database } from "../db/client";
-import { AppError } from "../errors";
-import { registerAccount } from "./register-account";
+import { database } from "../../db/client";
+import { AppError } from "../../errors";
+import { registerAccount } from "../sign-in";
 import { authenticateApiKey, createApiKey, listApiKeys, MAX_LIVE_API_KEYS, recordApiKeyUse, revokeApiKey } from "./api-keys";
 
 const client = { ip: "203.0.113.7", userAgent: "vitest" };

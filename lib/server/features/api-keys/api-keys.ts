@@ -1,13 +1,13 @@
 import "server-only";
-import { ROW_ID_FORMAT } from "../db/row-id";
+import { ROW_ID_FORMAT } from "../../db/row-id";
 import type { CreateApiKeyInput } from "@/lib/schemas/api-key";
-import { inTransaction } from "../db/client";
-import { AppError } from "../errors";
-import { systemClock, type Clock } from "../clock";
-import { apiKeyRepository, type ApiKeyRecord } from "../repositories/api-key-repository";
-import { securityEventRepository } from "../repositories/security-event-repository";
-import { generatePrefixedSecret, hashApiToken } from "../security/api-token";
-import type { Caller, ClientContext } from "../request-context";
+import { inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import { systemClock, type Clock } from "../../clock";
+import { apiKeyRepository, type ApiKeyRecord } from "../../repositories/api-key-repository";
+import { securityEventRepository } from "../../repositories/security-event-repository";
+import { generatePrefixedSecret, hashApiToken } from "../../security/api-token";
+import type { Caller, ClientContext } from "../../request-context";
 
 /**
  * API keys name a third-party application registered by a signed-in person. A key is never a

@@ -5,13 +5,12 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { rowLockRace } from "@/lib/testing/row-lock-race";
 import { useUnitPostgres } from "@/lib/testing/unit-postgres";
-import { config } from "../config";
-import { database } from "../db/client";
-import { hashPassword } from "../security/password-hash";
+import { config } from "../../config";
+import { database } from "../../db/client";
+import { hashPassword } from "../../security/password-hash";
 import { changePassword } from "./change-password";
-import { deleteAccount } from "./delete-account";
-import { registerAccount } from "./register-account";
-import { signIn } from "./sign-in";
+import { deleteAccount } from "../account-deletion";
+import { registerAccount, signIn } from "../sign-in";
 
 const url = useUnitPostgres();
 

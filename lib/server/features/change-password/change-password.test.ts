@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { config } from "../config";
-import { database } from "../db/client";
-import { AppError } from "../errors";
-import { openBody } from "../mail/sealed-body";
+import { config } from "../../config";
+import { database } from "../../db/client";
+import { AppError } from "../../errors";
+import { openBody } from "../../mail/sealed-body";
 import { changePassword } from "./change-password";
-import { registerAccount } from "./register-account";
-import { authenticateApiToken } from "./sessions";
-import { signIn } from "./sign-in";
+import { authenticateApiToken } from "../../services/sessions";
+import { registerAccount, signIn } from "../sign-in";
 
 const client = { ip: "198.51.100.4", userAgent: "vitest" };
 const OLD = "lantern-orchid-velvet";

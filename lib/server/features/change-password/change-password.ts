@@ -1,16 +1,16 @@
 import "server-only";
 import type { ChangePasswordInput } from "@/lib/schemas/password-change";
 import { accountPasswordProblems, normalizePassword } from "@/lib/schemas/password";
-import { config } from "../config";
-import { AppError } from "../errors";
-import { systemClock, type Clock } from "../clock";
-import { sealedMailJob, wakeSender } from "../mail/outbox";
-import { passwordChangedMail } from "../mail/templates";
-import { userRepository } from "../repositories/user-repository";
-import { writePasswordChange } from "../repositories/password-change-repository";
-import { hashPassword } from "../security/password-hash";
-import { checkAccountPassword } from "./account-password";
-import type { Caller, ClientContext } from "../request-context";
+import { config } from "../../config";
+import { AppError } from "../../errors";
+import { systemClock, type Clock } from "../../clock";
+import { sealedMailJob, wakeSender } from "../../mail/outbox";
+import { passwordChangedMail } from "./mails";
+import { userRepository } from "../../repositories/user-repository";
+import { writePasswordChange } from "../../repositories/password-change-repository";
+import { hashPassword } from "../../security/password-hash";
+import { checkAccountPassword } from "../../services/account-password";
+import type { Caller, ClientContext } from "../../request-context";
 
 export interface PasswordChange {
   revokedSessions: number;

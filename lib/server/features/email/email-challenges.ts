@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { EMAIL_CODE_MAX_FAILED_ATTEMPTS, EMAIL_CODE_TTL_MS } from "@/lib/email-rules";
-import type { DbClient } from "../db/client";
-import { emailChallengeRepository, type ChallengePurpose, type ChallengeRecord } from "../repositories/email-challenge-repository";
-import { generateResetCode, generateResetSecret, keyedHash, sameHash } from "../security/reset-secrets";
+import type { DbClient } from "../../db/client";
+import { emailChallengeRepository, type ChallengePurpose, type ChallengeRecord } from "../../repositories/email-challenge-repository";
+import { generateResetCode, generateResetSecret, keyedHash, sameHash } from "../../security/reset-secrets";
 
 export interface IssuedChallenge {
   code: string;

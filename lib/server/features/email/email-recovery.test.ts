@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EMAIL_CODE_TTL_MS, EMAIL_UNDO_TTL_MS } from "@/lib/email-rules";
-import { config } from "../config";
-import { database, inTransaction } from "../db/client";
-import { AppError } from "../errors";
-import type { MailMessage } from "../mail/mailer";
-import { openBody } from "../mail/sealed-body";
+import { config } from "../../config";
+import { database, inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import type { MailMessage } from "../../mail/mailer";
+import { openBody } from "../../mail/sealed-body";
 import { confirmEmailChange } from "./confirm-email-change";
 import { issueChallenge } from "./email-challenges";
-import { registerAccount } from "./register-account";
+import { registerAccount } from "../sign-in";
 import { revertEmailChange } from "./revert-email-change";
 import { verifyEmail } from "./verify-email";
 

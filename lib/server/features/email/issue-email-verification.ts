@@ -1,8 +1,8 @@
 import "server-only";
-import { config } from "../config";
-import type { DbClient } from "../db/client";
-import { queueMail } from "../mail/outbox";
-import { verifyEmailMail } from "../mail/recovery-templates";
+import { config } from "../../config";
+import type { DbClient } from "../../db/client";
+import { queueMail } from "../../mail/outbox";
+import { verifyEmailMail } from "./mails";
 import { issueChallenge } from "./email-challenges";
 
 /**

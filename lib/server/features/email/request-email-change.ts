@@ -1,15 +1,15 @@
 import "server-only";
 import type { ChangeEmailInput } from "@/lib/schemas/email-recovery";
-import { config } from "../config";
-import { systemClock, type Clock } from "../clock";
-import { inTransaction } from "../db/client";
-import { AppError } from "../errors";
-import { queueMail, wakeSender } from "../mail/outbox";
-import { confirmNewEmailMail, emailAlreadyUsedMail, emailChangeRequestedMail } from "../mail/recovery-templates";
-import { securityEventRepository } from "../repositories/security-event-repository";
-import { userRepository } from "../repositories/user-repository";
-import { checkAccountPassword } from "./account-password";
-import type { Caller, ClientContext } from "../request-context";
+import { config } from "../../config";
+import { systemClock, type Clock } from "../../clock";
+import { inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import { queueMail, wakeSender } from "../../mail/outbox";
+import { confirmNewEmailMail, emailAlreadyUsedMail, emailChangeRequestedMail } from "./mails";
+import { securityEventRepository } from "../../repositories/security-event-repository";
+import { userRepository } from "../../repositories/user-repository";
+import { checkAccountPassword } from "../../services/account-password";
+import type { Caller, ClientContext } from "../../request-context";
 import { issueChallenge } from "./email-challenges";
 
 /**

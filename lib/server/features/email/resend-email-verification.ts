@@ -1,12 +1,12 @@
 import "server-only";
 import { EMAIL_RESEND_COOLDOWN_MS } from "@/lib/email-rules";
-import { systemClock, type Clock } from "../clock";
-import { inTransaction } from "../db/client";
-import { AppError } from "../errors";
-import { wakeSender } from "../mail/outbox";
-import { emailChallengeRepository } from "../repositories/email-challenge-repository";
-import { userRepository } from "../repositories/user-repository";
-import type { Caller } from "../request-context";
+import { systemClock, type Clock } from "../../clock";
+import { inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import { wakeSender } from "../../mail/outbox";
+import { emailChallengeRepository } from "../../repositories/email-challenge-repository";
+import { userRepository } from "../../repositories/user-repository";
+import type { Caller } from "../../request-context";
 import { issueEmailVerification } from "./issue-email-verification";
 
 /**

@@ -1,19 +1,19 @@
 import "server-only";
 import { RESET_CODE_TTL_MS } from "@/lib/reset-rules";
 import type { RevertEmailChangeInput } from "@/lib/schemas/email-recovery";
-import { systemClock, type Clock } from "../clock";
-import { inTransaction } from "../db/client";
-import { AppError } from "../errors";
-import { queueMail, wakeSender } from "../mail/outbox";
-import { emailChangeUndoneMail } from "../mail/recovery-templates";
-import { emailChallengeRepository } from "../repositories/email-challenge-repository";
-import { passwordResetRepository } from "../repositories/password-reset-repository";
-import { securityEventRepository } from "../repositories/security-event-repository";
-import { sessionRepository } from "../repositories/session-repository";
-import { EmailTakenError, userRepository } from "../repositories/user-repository";
-import type { ClientContext } from "../request-context";
+import { systemClock, type Clock } from "../../clock";
+import { inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import { queueMail, wakeSender } from "../../mail/outbox";
+import { emailChangeUndoneMail } from "./mails";
+import { emailChallengeRepository } from "../../repositories/email-challenge-repository";
+import { passwordResetRepository } from "../../repositories/password-reset-repository";
+import { securityEventRepository } from "../../repositories/security-event-repository";
+import { sessionRepository } from "../../repositories/session-repository";
+import { EmailTakenError, userRepository } from "../../repositories/user-repository";
+import type { ClientContext } from "../../request-context";
 import { changeForCancelToken, challengeForToken } from "./email-challenges";
-import { issueReset } from "./issue-reset";
+import { issueReset } from "../password-reset";
 
 /**
  * `revertEmailChange` in lib/endpoints: "this wasn't me", from the old address. Its token is either the

@@ -1,12 +1,12 @@
 import "server-only";
 import type { VerifyEmailInput } from "@/lib/schemas/email-recovery";
-import { systemClock, type Clock } from "../clock";
-import { inTransaction } from "../db/client";
-import { AppError } from "../errors";
-import { emailChallengeRepository } from "../repositories/email-challenge-repository";
-import { securityEventRepository } from "../repositories/security-event-repository";
-import { userRepository } from "../repositories/user-repository";
-import type { Caller, ClientContext } from "../request-context";
+import { systemClock, type Clock } from "../../clock";
+import { inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import { emailChallengeRepository } from "../../repositories/email-challenge-repository";
+import { securityEventRepository } from "../../repositories/security-event-repository";
+import { userRepository } from "../../repositories/user-repository";
+import type { Caller, ClientContext } from "../../request-context";
 import { challengeForCode, challengeForToken } from "./email-challenges";
 
 /**

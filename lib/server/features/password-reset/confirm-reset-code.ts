@@ -1,9 +1,9 @@
 import "server-only";
 import { RESET_CODE, type ConfirmResetInput } from "@/lib/schemas/password-reset";
-import { AppError } from "../errors";
-import { systemClock, type Clock } from "../clock";
-import { passwordResetRepository, type ResetRecord } from "../repositories/password-reset-repository";
-import { generateResetSecret, keyedHash, sameHash } from "../security/reset-secrets";
+import { AppError } from "../../errors";
+import { systemClock, type Clock } from "../../clock";
+import { passwordResetRepository, type ResetRecord } from "../../repositories/password-reset-repository";
+import { generateResetSecret, keyedHash, sameHash } from "../../security/reset-secrets";
 import { RESET_CONFIRMATION_WINDOW_MS, RESET_MAX_FAILED_ATTEMPTS } from "@/lib/reset-rules";
 import { canConfirm } from "./password-reset-policy";
 

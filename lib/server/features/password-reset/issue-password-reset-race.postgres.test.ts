@@ -6,11 +6,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { rowLockRace } from "@/lib/testing/row-lock-race";
 import { useUnitPostgres } from "@/lib/testing/unit-postgres";
-import { database } from "../db/client";
-import { queueResetRequest } from "../mail/outbox";
-import type { ClaimedJob } from "../repositories/mail-job-repository";
+import { database } from "../../db/client";
+import { queueResetRequest } from "../../mail/outbox";
+import type { ClaimedJob } from "../../repositories/mail-job-repository";
 import { issuePasswordReset } from "./issue-password-reset";
-import { registerAccount } from "./register-account";
+import { registerAccount } from "../sign-in";
 
 const url = useUnitPostgres();
 const client = { ip: "198.51.100.9", userAgent: "vitest" };

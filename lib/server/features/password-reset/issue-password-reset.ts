@@ -1,12 +1,12 @@
 import "server-only";
-import { config } from "../config";
-import { inTransaction } from "../db/client";
-import { systemClock, type Clock } from "../clock";
-import { logger } from "../log";
-import type { ResetRequest } from "../mail/outbox";
-import { openBody, sealBody } from "../mail/sealed-body";
-import { mailJobRepository, type ClaimedJob } from "../repositories/mail-job-repository";
-import { userRepository } from "../repositories/user-repository";
+import { config } from "../../config";
+import { inTransaction } from "../../db/client";
+import { systemClock, type Clock } from "../../clock";
+import { logger } from "../../log";
+import type { ResetRequest } from "../../mail/outbox";
+import { openBody, sealBody } from "../../mail/sealed-body";
+import { mailJobRepository, type ClaimedJob } from "../../repositories/mail-job-repository";
+import { userRepository } from "../../repositories/user-repository";
 import { issueReset } from "./issue-reset";
 import { RESET_CODE_TTL_MS } from "@/lib/reset-rules";
 

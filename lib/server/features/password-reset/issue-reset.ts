@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { RESET_CODE_TTL_MS } from "@/lib/reset-rules";
-import { config } from "../config";
-import type { DbClient } from "../db/client";
-import type { MailMessage } from "../mail/mailer";
-import { resetCodeMail } from "../mail/templates";
-import { passwordResetRepository } from "../repositories/password-reset-repository";
-import type { ClientContext } from "../request-context";
-import { generateResetCode, generateResetSecret, keyedHash } from "../security/reset-secrets";
+import { config } from "../../config";
+import type { DbClient } from "../../db/client";
+import type { MailMessage } from "../../mail/mailer";
+import { resetCodeMail } from "./mails";
+import { passwordResetRepository } from "../../repositories/password-reset-repository";
+import type { ClientContext } from "../../request-context";
+import { generateResetCode, generateResetSecret, keyedHash } from "../../security/reset-secrets";
 
 export interface IssuedReset {
   /** The mail carrying the code and the link; the caller puts it in the outbox. */

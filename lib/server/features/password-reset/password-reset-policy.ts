@@ -1,6 +1,6 @@
 import "server-only";
 import { RESET_CONFIRMATION_WINDOW_MS } from "@/lib/reset-rules";
-import type { ResetRecord } from "../repositories/password-reset-repository";
+import type { ResetRecord } from "../../repositories/password-reset-repository";
 
 /**
  * A code or link can still be confirmed: not used, not expired. (The code's own lock after five

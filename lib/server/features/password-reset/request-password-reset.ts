@@ -1,11 +1,11 @@
 import "server-only";
 import type { ForgotPasswordInput } from "@/lib/schemas/password-reset";
-import { config } from "../config";
-import { database } from "../db/client";
-import { AppError } from "../errors";
-import { queueResetRequest, wakeSender } from "../mail/outbox";
-import { userRepository } from "../repositories/user-repository";
-import type { ClientContext } from "../request-context";
+import { config } from "../../config";
+import { database } from "../../db/client";
+import { AppError } from "../../errors";
+import { queueResetRequest, wakeSender } from "../../mail/outbox";
+import { userRepository } from "../../repositories/user-repository";
+import type { ClientContext } from "../../request-context";
 
 /**
  * `forgotPassword` in lib/endpoints (its route applies the rate limits, per address known or

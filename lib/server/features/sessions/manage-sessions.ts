@@ -1,12 +1,12 @@
 import "server-only";
-import { AppError } from "../errors";
-import { systemClock, type Clock } from "../clock";
-import { inTransaction } from "../db/client";
-import { emailChallengeRepository } from "../repositories/email-challenge-repository";
-import { sessionRepository } from "../repositories/session-repository";
-import { userRepository } from "../repositories/user-repository";
-import { securityEventRepository } from "../repositories/security-event-repository";
-import type { Caller, ClientContext } from "../request-context";
+import { AppError } from "../../errors";
+import { systemClock, type Clock } from "../../clock";
+import { inTransaction } from "../../db/client";
+import { emailChallengeRepository } from "../../repositories/email-challenge-repository";
+import { sessionRepository } from "../../repositories/session-repository";
+import { userRepository } from "../../repositories/user-repository";
+import { securityEventRepository } from "../../repositories/security-event-repository";
+import type { Caller, ClientContext } from "../../request-context";
 
 export const RECENT_EVENTS = 10;
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import bcrypt from "bcrypt";
-import { database } from "../db/client";
-import { AppError } from "../errors";
+import { database } from "../../db/client";
+import { AppError } from "../../errors";
 import { registerAccount } from "./register-account";
 import { signIn } from "./sign-in";
-import { authenticateApiToken, authenticateBrowserSession, endSession, rotateApiToken } from "./sessions";
-import * as passwordHash from "../security/password-hash";
+import { authenticateApiToken, authenticateBrowserSession, endSession, rotateApiToken } from "../../services/sessions";
+import * as passwordHash from "../../security/password-hash";
 import { loginSchema } from "@/lib/schemas/auth";
 
 const client = { ip: "203.0.113.7", userAgent: "vitest" };

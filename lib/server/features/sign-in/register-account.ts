@@ -1,15 +1,15 @@
 import "server-only";
 import type { RegisterInput } from "@/lib/schemas/auth";
-import { config } from "../config";
-import { inTransaction } from "../db/client";
-import { AppError } from "../errors";
-import { accountCreatedMail } from "../mail/templates";
-import { queueMail, wakeSender } from "../mail/outbox";
-import { EmailTakenError, userRepository, type PublicUser } from "../repositories/user-repository";
-import { securityEventRepository } from "../repositories/security-event-repository";
-import { hashPassword } from "../security/password-hash";
-import type { ClientContext } from "../request-context";
-import { issueEmailVerification } from "./issue-email-verification";
+import { config } from "../../config";
+import { inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import { accountCreatedMail } from "./mails";
+import { queueMail, wakeSender } from "../../mail/outbox";
+import { EmailTakenError, userRepository, type PublicUser } from "../../repositories/user-repository";
+import { securityEventRepository } from "../../repositories/security-event-repository";
+import { hashPassword } from "../../security/password-hash";
+import type { ClientContext } from "../../request-context";
+import { issueEmailVerification } from "../email";
 
 /**
  * Creates an account, its first security event, its welcome mail and its verification code and

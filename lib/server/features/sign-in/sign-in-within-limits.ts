@@ -1,12 +1,12 @@
 import "server-only";
-import type { SessionKind } from "../db/generated/client";
-import { AppError } from "../errors";
-import { assertBudgetLeft, countAgainst, enforceLimits, type PolicyCheck } from "../rate-limit/limiter";
-import { type ClientContext, currentDeviceToken, limitAddress } from "../request-context";
-import { issueDeviceToken } from "../security/device-cookie";
-import { assertHashCapacity } from "../security/password-hash";
+import type { SessionKind } from "../../db/generated/client";
+import { AppError } from "../../errors";
+import { assertBudgetLeft, countAgainst, enforceLimits, type PolicyCheck } from "../../rate-limit/limiter";
+import { type ClientContext, currentDeviceToken, limitAddress } from "../../request-context";
+import { issueDeviceToken } from "../../security/device-cookie";
+import { assertHashCapacity } from "../../security/password-hash";
 import { signIn, type SignInResult } from "./sign-in";
-import { wrongPasswordBudget } from "./wrong-password-budget";
+import { wrongPasswordBudget } from "../../services/wrong-password-budget";
 
 export interface SignInWithinLimitsResult extends SignInResult {
   /** A new device token for this account, to be set as the device cookie. */

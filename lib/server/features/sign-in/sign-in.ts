@@ -1,15 +1,15 @@
 import "server-only";
-import type { SessionKind } from "../db/generated/client";
-import { config } from "../config";
-import { AppError } from "../errors";
-import { systemClock, type Clock } from "../clock";
-import { userRepository, type PublicUser } from "../repositories/user-repository";
-import { sessionRepository, type SessionRecord } from "../repositories/session-repository";
-import { securityEventRepository } from "../repositories/security-event-repository";
-import { decoyHash, hashPassword, verifyPassword } from "../security/password-hash";
-import { generateApiToken, hashApiToken } from "../security/api-token";
-import { afterAnswer, type ClientContext } from "../request-context";
-import { passwordMatches } from "./account-password";
+import type { SessionKind } from "../../db/generated/client";
+import { config } from "../../config";
+import { AppError } from "../../errors";
+import { systemClock, type Clock } from "../../clock";
+import { userRepository, type PublicUser } from "../../repositories/user-repository";
+import { sessionRepository, type SessionRecord } from "../../repositories/session-repository";
+import { securityEventRepository } from "../../repositories/security-event-repository";
+import { decoyHash, hashPassword, verifyPassword } from "../../security/password-hash";
+import { generateApiToken, hashApiToken } from "../../security/api-token";
+import { afterAnswer, type ClientContext } from "../../request-context";
+import { passwordMatches } from "../../services/account-password";
 
 export interface SignInResult {
   user: PublicUser;

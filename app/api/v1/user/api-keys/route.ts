@@ -2,7 +2,7 @@
 import { createApiKey as createApiKeyEndpoint, listApiKeys as listApiKeysEndpoint } from "@/lib/endpoints/api-keys";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { createApiKey, listApiKeys } from "@/lib/server/services/api-keys";
+import { createApiKey, listApiKeys } from "@/lib/server/features/api-keys/api-keys";
 
 export const GET = apiRoute(listApiKeysEndpoint, async ({ principal }) => {
   const apiKeys = await listApiKeys(callerOf(principal));

@@ -2,7 +2,7 @@
 import { confirmResetCode as confirmResetCodeEndpoint } from "@/lib/endpoints/password";
 import { resetProofCookie } from "@/lib/server/auth/reset-cookie";
 import { apiRoute } from "@/lib/server/http/api-route";
-import { confirmResetCode } from "@/lib/server/services/confirm-reset-code";
+import { confirmResetCode } from "@/lib/server/features/password-reset/confirm-reset-code";
 
 export const POST = apiRoute(confirmResetCodeEndpoint, async ({ body }) => {
   const { email, proof, proofExpiresAt } = await confirmResetCode(body);

@@ -2,7 +2,7 @@
 import { changeEmail } from "@/lib/endpoints/email";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { requestEmailChange } from "@/lib/server/services/request-email-change";
+import { requestEmailChange } from "@/lib/server/features/email/request-email-change";
 
 export const POST = apiRoute(changeEmail, async ({ body, principal, client }) => {
   await requestEmailChange(callerOf(principal), body, client);

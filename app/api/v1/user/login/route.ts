@@ -3,7 +3,7 @@ import { login } from "@/lib/endpoints/sign-in";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { presentUser } from "@/lib/server/http/present";
 import { deviceCookie, userTokenCookie } from "@/lib/server/auth/cookies";
-import { signInWithinLimits } from "@/lib/server/services/sign-in-within-limits";
+import { signInWithinLimits } from "@/lib/server/features/sign-in/sign-in-within-limits";
 
 export const POST = apiRoute(login, async ({ body, client }) => {
   const { user, session, token, deviceToken } = await signInWithinLimits(body, "api", client);

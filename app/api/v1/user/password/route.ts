@@ -2,7 +2,7 @@
 import { changePassword as changePasswordEndpoint } from "@/lib/endpoints/password";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { changePassword } from "@/lib/server/services/change-password";
+import { changePassword } from "@/lib/server/features/change-password/change-password";
 
 export const PATCH = apiRoute(changePasswordEndpoint, async ({ body, principal, client }) => {
   await changePassword(callerOf(principal), body, client);

@@ -2,7 +2,7 @@
 import { register } from "@/lib/endpoints/sign-in";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { presentUser } from "@/lib/server/http/present";
-import { registerAccount } from "@/lib/server/services/register-account";
+import { registerAccount } from "@/lib/server/features/sign-in/register-account";
 
 export const POST = apiRoute(register, async ({ body, client }) => {
   const user = await registerAccount(body, client);

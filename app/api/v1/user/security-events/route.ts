@@ -2,7 +2,7 @@
 import { listSecurityEvents } from "@/lib/endpoints/sessions";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { recentSecurityEvents } from "@/lib/server/services/manage-sessions";
+import { recentSecurityEvents } from "@/lib/server/features/sessions/manage-sessions";
 
 export const GET = apiRoute(listSecurityEvents, async ({ principal }) => {
   const events = await recentSecurityEvents(callerOf(principal));

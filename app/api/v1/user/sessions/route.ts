@@ -2,7 +2,7 @@
 import { listSessions as listSessionsEndpoint } from "@/lib/endpoints/sessions";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { listSessions } from "@/lib/server/services/manage-sessions";
+import { listSessions } from "@/lib/server/features/sessions/manage-sessions";
 
 export const GET = apiRoute(listSessionsEndpoint, async ({ principal }) => {
   const sessions = await listSessions(callerOf(principal));

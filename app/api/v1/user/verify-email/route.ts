@@ -2,7 +2,7 @@
 import { verifyEmail as verifyEmailEndpoint } from "@/lib/endpoints/email";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { verifyEmail } from "@/lib/server/services/verify-email";
+import { verifyEmail } from "@/lib/server/features/email/verify-email";
 
 export const POST = apiRoute(verifyEmailEndpoint, async ({ body, principal, client }) => {
   const { email } = await verifyEmail(body, principal && callerOf(principal), client);

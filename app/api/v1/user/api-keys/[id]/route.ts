@@ -2,7 +2,7 @@
 import { revokeApiKey as revokeApiKeyEndpoint } from "@/lib/endpoints/api-keys";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { revokeApiKey } from "@/lib/server/services/api-keys";
+import { revokeApiKey } from "@/lib/server/features/api-keys/api-keys";
 
 export const DELETE = apiRoute(revokeApiKeyEndpoint, async ({ principal, params, client }) => {
   await revokeApiKey(callerOf(principal), params.id ?? "", client);

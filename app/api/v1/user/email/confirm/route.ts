@@ -2,7 +2,7 @@
 import { confirmEmailChange as confirmEmailChangeEndpoint } from "@/lib/endpoints/email";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { confirmEmailChange } from "@/lib/server/services/confirm-email-change";
+import { confirmEmailChange } from "@/lib/server/features/email/confirm-email-change";
 
 export const POST = apiRoute(confirmEmailChangeEndpoint, async ({ body, principal, client }) => {
   const { email } = await confirmEmailChange(body, principal && callerOf(principal), client);

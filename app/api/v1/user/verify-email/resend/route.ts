@@ -2,7 +2,7 @@
 import { resendEmailVerification as resendEmailVerificationEndpoint } from "@/lib/endpoints/email";
 import { apiRoute } from "@/lib/server/http/api-route";
 import { callerOf } from "@/lib/server/http/caller";
-import { resendEmailVerification } from "@/lib/server/services/resend-email-verification";
+import { resendEmailVerification } from "@/lib/server/features/email/resend-email-verification";
 
 export const POST = apiRoute(resendEmailVerificationEndpoint, async ({ principal }) => {
   await resendEmailVerification(callerOf(principal));

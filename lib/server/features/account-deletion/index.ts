@@ -1,0 +1,2 @@
+// What other features' tests may use of account deletion.
+export { deleteAccount } from "./delete-account";
