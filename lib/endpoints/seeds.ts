@@ -1,5 +1,5 @@
 // The three seed clients' password-change endpoints, each in its own wire dialect (seed 000 is
-// PATCH /api/v1/user/password, in password.ts). Paths outside /api are where those clients call
+// `changePassword`, in password.ts). Paths outside /api are where those clients call
 // them; all four spend one change-password budget per account.
 import { z } from "zod";
 import { isoDate, SECURITY } from "./shapes";

@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 document of every route, generated from the zod schemas (zod-openapi); built
-// once per process and served at GET /api/openapi.json.
+// once per process and served by the `openApiReference` endpoint.
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { oas31 } from "zod-openapi";
 import { ENDPOINTS } from "@/lib/endpoints";

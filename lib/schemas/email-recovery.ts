@@ -26,11 +26,11 @@ const codeOrToken = z
   })
   .transform(({ code, token }) => (code ? { code } : { token: token! }));
 
-/** POST /api/v1/user/verify-email. */
+/** `verifyEmail` in lib/endpoints. */
 export const verifyEmailSchema = codeOrToken;
 export type VerifyEmailInput = z.infer<typeof verifyEmailSchema>;
 
-/** POST /api/v1/user/email/confirm. */
+/** `confirmEmailChange` in lib/endpoints. */
 export const confirmEmailChangeSchema = codeOrToken;
 export type ConfirmEmailChangeInput = z.infer<typeof confirmEmailChangeSchema>;
 
@@ -46,7 +46,7 @@ export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
 export const revertEmailChangeSchema = z.object({ token: requiredStoredText.transform((value) => value.trim()) });
 export type RevertEmailChangeInput = z.infer<typeof revertEmailChangeSchema>;
 
-/** DELETE /api/v1/user. */
+/** `deleteAccount` in lib/endpoints. */
 export const deleteAccountSchema = z.object({ password: requiredString });
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
 

@@ -17,7 +17,7 @@ const changePasswordFields = z.object({
 });
 
 /**
- * PATCH /api/v1/user/password. The rules that need the account (not its email or name) are
+ * `changePassword` in lib/endpoints. The rules that need the account (not its email or name) are
  * checked here; the service adds the ones that do, with the same function.
  */
 export const changePasswordSchema = changePasswordFields.superRefine(async (input, ctx) => {

@@ -1,5 +1,5 @@
 // GET /api/health — liveness: the process answers. Deliberately touches no database, so a slow or
-// busy database never makes a load balancer kill a healthy process (see /api/health/ready).
+// busy database never makes a load balancer kill a healthy process (see the readiness check).
 import { liveness } from "@/lib/endpoints/health";
 import { apiRoute } from "@/lib/server/http/api-route";
 

@@ -12,7 +12,7 @@ import { checkAccountPassword } from "../../services/account-password";
 import type { Caller, ClientContext } from "../../request-context";
 
 /**
- * DELETE /api/v1/user. The password is checked again, then in one transaction the account row
+ * `deleteAccount` in lib/endpoints. The password is checked again, then in one transaction the account row
  * goes, only if that password is still its password (a change that commits first wins, and this
  * answers INCORRECT_PASSWORD); its sessions, API tokens and keys, resets, pending changes and
  * security events go with it (ON DELETE CASCADE). Security events are deleted, not kept as a

@@ -13,7 +13,7 @@ import type { Caller, ClientContext } from "../../request-context";
 import { issueChallenge } from "./email-challenges";
 
 /**
- * POST /api/v1/user/email. The password is checked again: a stolen session alone cannot move the
+ * `changeEmail` in lib/endpoints. The password is checked again: a stolen session alone cannot move the
  * recovery channel. The answer is the same whether or not the new address has an account: a free
  * one gets the code and link, a taken one is told someone tried (and can never confirm, as it got
  * no code). The old address is told at once, with a link that cancels the change. All of it,
