@@ -32,7 +32,7 @@ async function giveUp(job: ClaimedJob, reason: string, level: "error" | "warn") 
 
 /**
  * Outbox jobs that are not mail yet, by kind, and what turns each into its mail: a feature that
- * queues such a job hands its handler to the sender (lib/server/startup.ts), so the outbox
+ * queues such a job hands its handler to the sender at start-up (instrumentation.ts), so the outbox
  * imports no feature. A handler's failure is retried like a send's.
  */
 export type JobHandlers = Readonly<Record<string, (job: ClaimedJob) => Promise<void>>>;
