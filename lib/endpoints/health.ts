@@ -42,7 +42,7 @@ export const readiness = endpoint({
   },
 });
 
-/** Answered by lib/server/http/guarded.ts: no body, caller or database. */
+/** Answered by guardedRoute (lib/server/http/envelope.ts): no body, caller or database. */
 export const openApiReference = endpoint({
   method: "GET",
   path: "/api/openapi.json",

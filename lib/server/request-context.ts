@@ -1,7 +1,7 @@
 import "server-only";
 // The one request context: who is calling from where (ClientContext, and the address the rate
 // limits key on), and what the code serving one request shares without passing it down. The
-// request envelope (http/api-route.ts's inRequestScope) opens it for every request.
+// request envelope (http/envelope.ts) opens it for every request.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { addressGroup } from "@/lib/traffic/address-group";
 import { config } from "./config";

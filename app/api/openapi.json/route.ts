@@ -1,7 +1,7 @@
 // GET /api/openapi.json — the OpenAPI 3.1 document of this API, generated from the zod schemas (rendered at /docs/api).
 import { openApiReference } from "@/lib/endpoints/health";
 import { openApiDocument } from "@/lib/openapi/document";
-import { guardedRoute } from "@/lib/server/http/guarded";
+import { guardedRoute } from "@/lib/server/http/envelope";
 
 let body: string | undefined;
 

@@ -1,7 +1,8 @@
 import "server-only";
+import type { NextRequest } from "next/server";
 import { disallowedMethod, documentedRoute, isRefusedMethod } from "@/lib/served-routes";
 import { AppError } from "../errors";
-import { guarded } from "./guarded";
+import { guarded } from "./envelope";
 import { dialectForPath } from "./dialects/by-path";
 import { errorResponse } from "./respond";
 
@@ -11,7 +12,7 @@ import { errorResponse } from "./respond";
  * alone would send an empty 405, or a 500 for TRACE). A method no route takes on any other API
  * path: the catch-all's 404 NOT_FOUND. Undefined when the route answers the request itself.
  */
-export function refuseUnknownMethod(request: Request, method = request.method): Promise<Response> | undefined {
+export function refuseUnknownMethod(request: NextRequest, method = request.method): Promise<Response> | undefined {
   const { pathname } = new URL(request.url);
   const allow = disallowedMethod(pathname, method);
   if (!allow) {
