@@ -17,7 +17,6 @@ export function ApiReference({ specUrl }: { specUrl: string }) {
           hideClientButton: true,
           showDeveloperTools: "never",
           agent: { disabled: true },
-          mcp: { disabled: true },
           documentDownloadType: "json",
         }}
       />

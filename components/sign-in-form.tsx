@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { signInWithCredentials } from "@/lib/auth-client";
+import { takeResetEmail } from "@/lib/reset-handoff";
 import { safeReturnPath } from "@/lib/return-path";
 import { FormAlert } from "./form-alert";
 import { lazyZodResolver } from "./lazy-zod-resolver";
@@ -13,14 +14,25 @@ import { TextInput } from "./text-input";
 
 const resolver = lazyZodResolver(() => import("@/lib/schemas/auth").then((schemas) => schemas.loginSchema));
 
-export function SignInForm({ returnTo, initialError }: { returnTo: string; initialError?: string }) {
+/** `afterReset`: the page was reached from a finished reset, whose address is filled in for the person. */
+export function SignInForm({ returnTo, initialError, afterReset = false }: { returnTo: string; initialError?: string; afterReset?: boolean }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(signInErrorMessage(initialError));
   const {
     register,
     handleSubmit,
+    setValue,
+    setFocus,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver });
+  } = useForm({ resolver, defaultValues: { email: "", password: "" } });
+
+  useEffect(() => {
+    if (!afterReset) return;
+    const email = takeResetEmail();
+    if (!email) return;
+    setValue("email", email);
+    setFocus("password");
+  }, [afterReset, setValue, setFocus]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

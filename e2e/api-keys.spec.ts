@@ -108,3 +108,37 @@ test("a change made through an application's key shows on the account page under
   await expect(page.getByTestId("security-events")).toContainText("Password changed through Acme CRM");
   await expect(keys.getByTestId("api-keys")).not.toContainText("Last usedNever");
 });
+
+test("at 390 px, a new key is listed and a revoked one gone at once, before the server's own list arrives", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page, newCredentials());
+  const keys = section(page);
+  // The page's refresh from the server (a React Server Components request) is held: what shows
+  // meanwhile is what the page itself knows.
+  let releaseRefresh!: () => void;
+  const refreshHeld = new Promise<void>((resolve) => (releaseRefresh = resolve));
+  await page.route("**/account**", async (route) => {
+    if (route.request().headers()["rsc"]) await refreshHeld;
+    await route.continue();
+  });
+
+  await keys.getByLabel("Application name").fill("Acme CRM");
+  await keys.getByRole("button", { name: "Create key" }).click();
+  const key = (await keys.getByTestId("new-api-key-value").textContent())!.trim();
+  expect(key).toMatch(KEY_FORMAT);
+  await expect(keys.getByText("No application has a key yet.")).toHaveCount(0);
+  const listed = keys.getByTestId("api-keys").getByRole("listitem");
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(`${key.slice(0, 12)}…`);
+
+  await listed.getByRole("button", { name: "Revoke the key for Acme CRM" }).click();
+  await keys.getByRole("button", { name: "Yes, revoke" }).click();
+  await expect(keys.getByText("No application has a key yet.")).toBeVisible();
+  // The box that showed the key went with it: no key that no longer works stays on screen.
+  await expect(keys.getByTestId("new-api-key")).toHaveCount(0);
+  expect(await page.content()).not.toContain(key);
+
+  releaseRefresh();
+  await page.reload();
+  await expect(keys.getByText("No application has a key yet.")).toBeVisible();
+});

@@ -51,6 +51,31 @@ async function keyboardReport(page: Page) {
   return { total, missed, offscreen };
 }
 
+/**
+ * The words (runs of text between spaces) inside `selector` that the layout split across two lines,
+ * e.g. "Brows|er" or "127.0.0.|1": a range over a word wrapped inside has a box on each line.
+ */
+function brokenWords(page: Page, selector: string) {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector)!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const broken: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // Text for screen readers only sits in a one-pixel box, where every word wraps.
+      if (node.parentElement?.closest(".visually-hidden")) continue;
+      const text = node.textContent ?? "";
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+    return broken;
+  }, selector);
+}
+
 test("the account page fits a phone: no sideways scroll, sessions as cards, every control reachable by keyboard", async ({ page, baseURL }) => {
   const { account, sessionCount } = await signUpBusyAccount(page, baseURL);
 
@@ -82,8 +107,9 @@ test("the account page fits a phone: no sideways scroll, sessions as cards, ever
     });
   }
 
-  await test.step("1280 px wide: the table", async () => {
-    await page.setViewportSize({ width: 1280, height: 800 });
+  for (const width of [768, 1280]) {
+  await test.step(`${width} px wide: the table, no word or address broken inside`, async () => {
+    await page.setViewportSize({ width, height: 800 });
     await page.reload();
     const sessions = sessionsSection(page);
     await expect(sessions.getByRole("list", { name: "Your sessions" })).toBeHidden();
@@ -93,5 +119,19 @@ test("the account page fits a phone: no sideways scroll, sessions as cards, ever
     await expect(table.getByRole("button", { name: /^Revoke/ })).toHaveCount(sessionCount - 1);
     await expect(table.getByText("This session")).toBeVisible();
     expect((await overflowReport(page)).culprits).toEqual([]);
+    expect(await brokenWords(page, "[data-testid=sessions]")).toEqual([]);
+    // Headers on one line each ("IP address", not "IP" above "address").
+    const wrappedHeaders = await table.getByRole("columnheader").evaluateAll((cells) =>
+      cells
+        .filter((cell) => !cell.querySelector(".visually-hidden"))
+        .filter((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top))).size > 1;
+        })
+        .map((cell) => cell.textContent),
+    );
+    expect(wrappedHeaders).toEqual([]);
   });
+  }
 });

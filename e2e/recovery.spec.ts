@@ -11,6 +11,19 @@ async function mailed(to: string, subject: string, after: number) {
 
 const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { name: heading }) });
 
+/** Holds the page's requests to `url` until `release()` (then lets every one through), so a test can see what the page shows while one runs. */
+async function holdRequests(page: Page, url: string) {
+  let open!: () => void;
+  const held = new Promise<void>((resolve) => (open = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return {
+    release: open,
+  };
+}
+
 test("verify → change → confirm → undo, all on the pages, with mail read from the SMTP server", async ({ page }) => {
   const account = newCredentials();
   const signedUpAt = Date.now() - 1000;
@@ -30,12 +43,19 @@ test("verify → change → confirm → undo, all on the pages, with mail read f
   const askedAt = Date.now() - 1000;
   await change.getByLabel("New email address").fill(newEmail);
   await change.getByLabel("Your password", { exact: true }).fill(account.password);
+  // While the request runs the button says so and cannot be pressed twice.
+  const sendingCode = await holdRequests(page, "**/api/v1/user/email");
   await change.getByRole("button", { name: "Change email" }).click();
+  await expect(change.getByRole("button", { name: "Sending the code…" })).toBeDisabled();
+  sendingCode.release();
   await expect(change.getByTestId("pending-email")).toHaveText(newEmail);
   const confirmation = await mailed(newEmail, "Confirm your new email address", askedAt);
   await mailed(account.email, "A change of your email address was requested", askedAt);
   await change.getByLabel("Confirmation code").fill(confirmation.code!);
+  const confirming = await holdRequests(page, "**/api/v1/user/email/confirm");
   await change.getByRole("button", { name: "Confirm new address" }).click();
+  await expect(change.getByRole("button", { name: "Confirming…" })).toBeDisabled();
+  confirming.release();
   await expect(page.getByTestId("account-email")).toHaveText(newEmail);
 
   const { link: undo } = await mailed(account.email, "Your email address was changed", askedAt);
@@ -78,6 +98,7 @@ test("delete the account with the password and the email typed out; it cannot si
   await form.getByLabel("Type your email address").fill(account.email);
   await form.getByRole("button", { name: "Delete my account" }).click();
   await page.waitForURL("**/sign-in?deleted=1");
+  await expect(page.getByRole("status").filter({ hasText: "Your account was deleted" })).toContainText("The address is free to register again.");
   await signIn(page, account.email, account.password);
   await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password" })).toBeVisible();
   await expect(page).toHaveURL(/sign-in/);

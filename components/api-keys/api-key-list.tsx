@@ -11,7 +11,7 @@ export interface ApiKeyView {
   lastUsedAt: Date | null;
 }
 
-export function ApiKeyList({ apiKeys }: { apiKeys: ApiKeyView[] }) {
+export function ApiKeyList({ apiKeys, onRevoked }: { apiKeys: ApiKeyView[]; onRevoked: (id: string) => void }) {
   if (apiKeys.length === 0) return <p className="muted">No application has a key yet.</p>;
   return (
     <ul className="api-key-list" data-testid="api-keys" aria-label="Your API keys">
@@ -29,7 +29,7 @@ export function ApiKeyList({ apiKeys }: { apiKeys: ApiKeyView[] }) {
             <dt>Last used</dt>
             <dd>{apiKey.lastUsedAt ? <LocalTime value={apiKey.lastUsedAt} timeStyle="short" /> : "Never"}</dd>
           </dl>
-          <RevokeApiKeyButton id={apiKey.id} name={apiKey.name} />
+          <RevokeApiKeyButton id={apiKey.id} name={apiKey.name} onRevoked={onRevoked} />
         </li>
       ))}
     </ul>

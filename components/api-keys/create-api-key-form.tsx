@@ -13,6 +13,7 @@ import { TextInput } from "../text-input";
 export interface CreatedApiKey {
   id: string;
   name: string;
+  prefix: string;
   key: string;
   createdAt: string;
 }

@@ -4,8 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 
-/** Revoking asks once more, in place: the application stops working at its next request. */
-export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
+/**
+ * Revoking asks once more, in place: the application stops working at its next request. A key
+ * found already revoked (in another tab) is gone as well: both end in `onRevoked`.
+ */
+export function RevokeApiKeyButton({ id, name, onRevoked }: { id: string; name: string; onRevoked: (id: string) => void }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
@@ -26,11 +29,11 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
     setError(null);
     const result = await callApi("DELETE", `/api/v1/user/api-keys/${encodeURIComponent(id)}`);
     setPending(false);
-    if (!result.ok) {
-      setError(result.status === 404 ? "This key was already revoked." : result.body.message);
-      if (result.status === 404) router.refresh();
+    if (!result.ok && result.status !== 404) {
+      setError(result.body.message);
       return;
     }
+    onRevoked(id);
     router.refresh();
   }
 

@@ -60,16 +60,16 @@ export function ChangeEmailForm() {
             Enter the code we sent to <strong data-testid="pending-email">{pending}</strong>. Your current address was told too.
           </p>
           <TextInput label="Confirmation code" inputMode="numeric" autoComplete="one-time-code" error={confirm.formState.errors.code?.message} {...confirm.register("code")} />
-          <button type="submit" className="button" disabled={confirm.formState.isSubmitting}>
-            Confirm new address
+          <button type="submit" className="button" disabled={confirm.formState.isSubmitting} aria-busy={confirm.formState.isSubmitting}>
+            {confirm.formState.isSubmitting ? "Confirming…" : "Confirm new address"}
           </button>
         </form>
       ) : (
         <form method="post" onSubmit={onRequest} onFocus={requestResolver.preload} noValidate>
           <TextInput label="New email address" type="email" autoComplete="email" error={request.formState.errors.newEmail?.message} {...request.register("newEmail")} />
           <PasswordInput label="Your password" autoComplete="current-password" error={request.formState.errors.password?.message} {...request.register("password")} />
-          <button type="submit" className="button" disabled={request.formState.isSubmitting}>
-            Change email
+          <button type="submit" className="button" disabled={request.formState.isSubmitting} aria-busy={request.formState.isSubmitting}>
+            {request.formState.isSubmitting ? "Sending the code…" : "Change email"}
           </button>
         </form>
       )}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { callApi } from "@/lib/api-client";
 import { NEW_PASSWORD_HINT } from "@/lib/credentials";
+import { rememberResetEmail } from "@/lib/reset-handoff";
 import type { ResetPasswordFormValues } from "@/lib/schemas/password-reset";
 import { lazyZodResolver } from "../lazy-zod-resolver";
 import { PasswordInput } from "../password-input";
@@ -31,6 +32,7 @@ export function PasswordStep({ email, onRestart, onError }: { email: string; onR
     onError(null);
     const result = await callApi("POST", "/api/v1/user/password-reset", { email: address, password: newPassword });
     if (result.ok) {
+      rememberResetEmail(address);
       router.push("/sign-in?reset=1");
       return;
     }

@@ -1,6 +1,6 @@
 import { describeDevice } from "@/lib/describe-device";
 import { RevokeSessionButton } from "../session-actions";
-import { kindOf, revokeDescription, SessionTime, type SessionView } from "./session-view";
+import { IpAddress, kindOf, revokeDescription, SessionTime, type SessionView } from "./session-view";
 
 /** The narrow-screen form of the sessions table: one card per session, its columns as a description list. */
 export function SessionCards({ sessions }: { sessions: SessionView[] }) {
@@ -16,7 +16,7 @@ export function SessionCards({ sessions }: { sessions: SessionView[] }) {
             <dt>Kind</dt>
             <dd>{kindOf(session)}</dd>
             <dt>IP address</dt>
-            <dd>{session.ip ?? "—"}</dd>
+            <dd><IpAddress value={session.ip} /></dd>
             <dt>Created</dt>
             <dd>
               <SessionTime value={session.createdAt} />

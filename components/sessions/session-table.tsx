@@ -1,6 +1,6 @@
 import { describeDevice } from "@/lib/describe-device";
 import { RevokeSessionButton } from "../session-actions";
-import { kindOf, revokeDescription, SessionTime, type SessionView } from "./session-view";
+import { IpAddress, kindOf, revokeDescription, SessionTime, type SessionView } from "./session-view";
 
 export function SessionTable({ sessions }: { sessions: SessionView[] }) {
   return (
@@ -22,7 +22,7 @@ export function SessionTable({ sessions }: { sessions: SessionView[] }) {
           <tr key={session.id}>
             <td>{kindOf(session)}</td>
             <td title={session.userAgent ?? undefined}>{describeDevice(session.userAgent)}</td>
-            <td>{session.ip ?? "—"}</td>
+            <td><IpAddress value={session.ip} /></td>
             <td>
               <SessionTime value={session.createdAt} />
             </td>

@@ -27,3 +27,26 @@ export function revokeDescription(session: SessionView) {
 export function SessionTime({ value }: { value: Date }) {
   return <LocalTime value={value} dateStyle="medium" timeStyle="short" />;
 }
+
+/**
+ * An address that never breaks inside a number: an IPv4 address stays whole, an IPv6 one may wrap
+ * only after a colon (the card's `overflow-wrap: anywhere` is turned off on `.address`).
+ */
+export function IpAddress({ value }: { value: string | null }) {
+  if (!value) return <>—</>;
+  const groups = value.split(":");
+  return (
+    <span className="address">
+      {groups.map((group, index) => (
+        <span key={index}>
+          {group}
+          {index < groups.length - 1 && (
+            <>
+              :<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </span>
+  );
+}

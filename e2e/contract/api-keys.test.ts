@@ -19,7 +19,16 @@ describe.each(backends)("API keys on $name", ({ url }) => {
     const { token } = await signedUpUser(api);
     const created = await keys.create({ name: "  Acme CRM  " }, { headers: bearer(token) });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ message: "API key created", id: expect.any(String), name: "Acme CRM", key: expect.stringMatching(KEY_FORMAT), createdAt: expect.any(String) });
+    expect(created.body).toEqual({
+      message: "API key created",
+      id: expect.any(String),
+      name: "Acme CRM",
+      prefix: expect.any(String),
+      key: expect.stringMatching(KEY_FORMAT),
+      createdAt: expect.any(String),
+    });
+    // The prefix the list will show, so a page can list the new key at once.
+    expect(created.body.prefix).toBe(created.body.key.slice(0, 12));
     const { id, key, createdAt } = created.body;
     expect(new Date(createdAt).toISOString()).toBe(createdAt);
 

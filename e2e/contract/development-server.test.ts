@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
@@ -69,6 +70,24 @@ describe("the development server (npm run dev, HOST unset)", () => {
 
   // Next 16 refuses its development resources to a host it does not know, which leaves the pages
   // as dead HTML there: the form posts natively instead of showing its own messages.
+  it("names, in the OpenAPI document, the address the reference was opened at first, then APP_URL", async () => {
+    const servers = (host: string) =>
+      new Promise<Array<{ url: string }>>((resolve, reject) => {
+        const request = httpRequest({ host: "127.0.0.1", port: port(), path: "/api/openapi.json", headers: { host } }, (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => (text += chunk));
+          response.on("end", () => resolve((JSON.parse(text) as { servers: Array<{ url: string }> }).servers));
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    // APP_URL unset: its default, http://localhost:PORT.
+    const appUrl = `http://localhost:${port()}`;
+    expect((await servers(`127.0.0.1:${port()}`)).map(({ url }) => url)).toEqual([`http://127.0.0.1:${port()}`, appUrl]);
+    expect((await servers(`localhost:${port()}`)).map(({ url }) => url)).toEqual([appUrl]);
+  }, 240_000);
+
   it("hydrates the sign-in form at 127.0.0.1 and at localhost", async () => {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
+import { ENDPOINTS } from "@/lib/endpoints";
 import { openApiDocument } from "@/lib/openapi/document";
 import { apiClient, backends } from "./client";
 
@@ -10,8 +11,41 @@ describe.each(backends)("the OpenAPI document on $name", ({ url }) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("public, max-age=300");
-    expect(response.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    const { servers, ...document } = response.body;
+    expect(document).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
     expect(response.body.openapi).toBe("3.1.0");
+    // The test servers' APP_URL: examples copied from the reference reach this portal.
+    expect(servers).toEqual([{ url: new URL(url).origin, description: "This portal (APP_URL)" }]);
+  });
+
+  it("gives every JSON request body an example with a value for every field, none of them empty", async () => {
+    const document = (await apiClient(url).request("GET", "/api/openapi.json")).body as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { example?: Record<string, unknown> }> } }>>;
+    };
+    const bodies = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, operation]) =>
+        Object.entries(operation.requestBody?.content ?? {}).map(([type, media]) => ({ where: `${method} ${path} ${type}`, example: media.example })),
+      ),
+    );
+    expect(bodies).toHaveLength(ENDPOINTS.filter((endpoint) => endpoint.schema).length);
+    const lacking = bodies.filter(({ example }) => !example || Object.values(example).some((value) => value === "" || value === undefined));
+    expect(lacking.map(({ where }) => where)).toEqual([]);
+  });
+
+  it("has register and login examples that work as sent, against the server the document names", async () => {
+    const document = (await apiClient(url).request("GET", "/api/openapi.json")).body as {
+      servers: Array<{ url: string }>;
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, { example: Record<string, unknown> }> } }>>;
+    };
+    const example = (path: string) => document.paths[path]!.post!.requestBody.content["application/json"]!.example;
+    const send = (path: string) =>
+      fetch(new URL(path, document.servers[0]!.url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(example(path)) });
+    const registered = await send("/api/v1/user/register");
+    // A second run on the same database finds the example's account there already.
+    expect([201, 409]).toContain(registered.status);
+    const login = await send("/api/v1/user/login");
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { token: string }).token).toMatch(/^cxp_/);
   });
 });
 

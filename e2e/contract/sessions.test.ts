@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { apiClient, backends, bearer, browserSessionCookie, signedUpUser } from "./client";
+import { apiClient, backends, bearer, browserSessionCookie, cookiePair, signedUpUser } from "./client";
+
+const DEVICE = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
+
+/** The pages' "Sign out": next-auth's signout endpoint, with its CSRF token, from a browser. */
+async function signOutInBrowser(baseUrl: string, sessionCookie: string) {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie: sessionCookie, "user-agent": DEVICE } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = [sessionCookie, ...csrf.headers.getSetCookie().map(cookiePair)].join("; ");
+  return fetch(`${baseUrl}/api/auth/signout`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "user-agent": DEVICE },
+    body: new URLSearchParams({ csrfToken, callbackUrl: "/sign-in", json: "true" }),
+    redirect: "manual",
+  });
+}
 
 describe.each(backends)("session management endpoints on $name", ({ url }) => {
   const api = apiClient(url);
@@ -24,6 +39,17 @@ describe.each(backends)("session management endpoints on $name", ({ url }) => {
       userAgent: expect.any(String),
     });
     expect(JSON.stringify(response.body)).not.toMatch(/tokenHash|cxp_/);
+  });
+
+  it("records a sign-out from the pages with the address and device that sent it, as every other event", async () => {
+    const { email, password, token } = await signedUpUser(api);
+    const sessionCookie = await browserSessionCookie(url, email, password);
+    const signedOut = await signOutInBrowser(url, sessionCookie);
+    expect(signedOut.status).toBe(200);
+    const events = (await api.securityEvents({ headers: bearer(token) })).body.events as Array<{ type: string; ip: string | null; userAgent: string | null }>;
+    const signOut = events.find((event) => event.type === "signed_out");
+    expect(signOut).toMatchObject({ ip: expect.stringMatching(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/), userAgent: DEVICE });
+    expect(events.filter((event) => event.ip === null || event.userAgent === null)).toEqual([]);
   });
 
   it("revokes one session of the caller's, and no one else's", async () => {

@@ -839,6 +839,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "lantern-orchid-velvet-93",
+                 *       "name": "Ada Lovelace"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     password: string;
@@ -981,6 +988,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "lantern-orchid-velvet-93"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     password: string;
@@ -995,7 +1008,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
-                    /** @description See the cookies in the README's Authentication section. */
+                    /** @description Sets or clears the cookies this answer's description names. All are HttpOnly; when the portal is served over https they are Secure and carry the `__Host-` (path /) or `__Secure-` (other paths) prefix. */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -1134,7 +1147,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
-                    /** @description See the cookies in the README's Authentication section. */
+                    /** @description Sets or clears the cookies this answer's description names. All are HttpOnly; when the portal is served over https they are Secure and carry the `__Host-` (path /) or `__Secure-` (other paths) prefix. */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -1230,7 +1243,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
-                    /** @description See the cookies in the README's Authentication section. */
+                    /** @description Sets or clears the cookies this answer's description names. All are HttpOnly; when the portal is served over https they are Secure and carry the `__Host-` (path /) or `__Secure-` (other paths) prefix. */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -1330,6 +1343,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "oldPassword": "lantern-orchid-velvet-93",
+                 *       "newPassword": "harbour-quartz-meadow-57",
+                 *       "revokeOtherSessions": true
+                 *     }
+                 */
                 "application/json": {
                     oldPassword: string;
                     newPassword: string;
@@ -1472,6 +1492,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                 };
@@ -1611,6 +1636,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "resetToken": "the resetToken that confirm-otp-reset answered",
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
                 "application/json": {
                     resetToken: string;
                     email?: string;
@@ -1625,7 +1656,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
-                    /** @description See the cookies in the README's Authentication section. */
+                    /** @description Sets or clears the cookies this answer's description names. All are HttpOnly; when the portal is served over https they are Secure and carry the `__Host-` (path /) or `__Secure-` (other paths) prefix. */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -1741,6 +1772,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "lantern-orchid-velvet-93",
+                 *       "resetToken": "the resetToken that confirm-otp-reset answered"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     password: string;
@@ -1756,7 +1794,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
-                    /** @description See the cookies in the README's Authentication section. */
+                    /** @description Sets or clears the cookies this answer's description names. All are HttpOnly; when the portal is served over https they are Secure and carry the `__Host-` (path /) or `__Secure-` (other paths) prefix. */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -2398,6 +2436,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": {
                     code?: string;
                     token?: string;
@@ -2633,6 +2677,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "newEmail": "ada.lovelace@example.org",
+                 *       "password": "lantern-orchid-velvet-93"
+                 *     }
+                 */
                 "application/json": {
                     newEmail: string;
                     password: string;
@@ -2774,6 +2824,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": {
                     code?: string;
                     token?: string;
@@ -2928,6 +2984,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": {
                     token: string;
                 };
@@ -3068,6 +3129,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "lantern-orchid-velvet-93"
+                 *     }
+                 */
                 "application/json": {
                     password: string;
                 };
@@ -3081,7 +3147,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
-                    /** @description See the cookies in the README's Authentication section. */
+                    /** @description Sets or clears the cookies this answer's description names. All are HttpOnly; when the portal is served over https they are Secure and carry the `__Host-` (path /) or `__Secure-` (other paths) prefix. */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -3304,6 +3370,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Ada Lovelace"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                 };
@@ -3325,6 +3396,8 @@ export interface operations {
                         message: "API key created";
                         id: string;
                         name: string;
+                        /** @description The key's first characters, as the list shows them. */
+                        prefix: string;
                         key: string;
                         /** Format: date-time */
                         createdAt: string;
@@ -3558,6 +3631,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "oldPassword": "lantern-orchid-velvet-93",
+                 *       "newPassword": "harbour-quartz-meadow-57"
+                 *     }
+                 */
                 "application/json": {
                     oldPassword: string;
                     newPassword: string;
@@ -3750,6 +3829,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "oldPassword": "lantern-orchid-velvet-93",
+                 *       "newPassword": "harbour-quartz-meadow-57"
+                 *     }
+                 */
                 "application/json": {
                     oldPassword: string;
                     newPassword: string;
@@ -4013,6 +4098,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "oldPassword": "lantern-orchid-velvet-93",
+                 *       "newPassword": "harbour-quartz-meadow-57"
+                 *     }
+                 */
                 "application/json": {
                     oldPassword: string;
                     newPassword: string;

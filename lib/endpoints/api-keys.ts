@@ -34,7 +34,7 @@ export const createApiKey = endpoint({
     success: {
       status: 201,
       description: "Created; `key` is shown this once.",
-      schema: z.object({ message: z.literal("API key created"), id: z.string(), name: z.string(), key: z.string(), createdAt: isoDate }),
+      schema: z.object({ message: z.literal("API key created"), id: z.string(), name: z.string(), prefix: z.string().meta({ description: "The key's first characters, as the list shows them." }), key: z.string(), createdAt: isoDate }),
     },
     errors: ["INVALID_REQUEST"],
   },

@@ -4,6 +4,7 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { oas31 } from "zod-openapi";
 import { ENDPOINTS } from "@/lib/endpoints";
 import { components } from "./components";
+import { addBodyExamples } from "./examples";
 import { operationOf } from "./operation-of";
 
 export type OpenApiDocument = oas31.OpenAPIObject;
@@ -18,15 +19,15 @@ function paths(): ZodOpenApiPathsObject {
 }
 
 function build(): OpenApiDocument {
-  return createDocument({
+  const document = createDocument({
     openapi: "3.1.0",
     info: {
       title: "Account portal API",
       version: "1",
       description: [
         "The Cargo Extra gateway's user-password API, the portal's additions, API keys and the seed clients' routes.",
-        "Every path under /api that no operation has answers 404 (`#/components/responses/NotFound`); a method a path",
-        "does not have answers 405 with `Allow` (`#/components/responses/MethodNotAllowed`).",
+        "Every path under /api that no operation here names answers 404 `NOT_FOUND`, and a method a path does not have",
+        "answers 405 `METHOD_NOT_ALLOWED` with an `Allow` header listing the methods it has, in that path's own error shape (v1's `{ message, code }`, or its seed's).",
         "`/api/auth/*` is next-auth's own surface for the portal's pages and is not described here.",
       ].join(" "),
     },
@@ -35,6 +36,7 @@ function build(): OpenApiDocument {
     paths: paths(),
     components,
   }) as OpenApiDocument;
+  return addBodyExamples(document);
 }
 
 let built: OpenApiDocument | undefined;

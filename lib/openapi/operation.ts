@@ -11,6 +11,8 @@ const GUARDED: ErrorCode[] = ["ACCESS_DENIED", "TOO_MANY_REQUESTS", "UNEXPECTED_
 /** Health checks meet the deny list only. */
 const DENY_LIST_ONLY: ErrorCode[] = ["ACCESS_DENIED", "UNEXPECTED_ERROR"];
 const AUTH: ErrorCode[] = ["UNAUTHORIZED"];
+const SET_COOKIE =
+  "Sets or clears the cookies this answer's description names. All are HttpOnly; when the portal is served over https they are Secure and carry the `__Host-` (path /) or `__Secure-` (other paths) prefix.";
 const BODY: ErrorCode[] = ["UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE", "MALFORMED_JSON", "MISSING_PARAMETERS", "INVALID_PARAMETERS"];
 
 export interface V1OperationSpec {
@@ -56,7 +58,7 @@ export function v1Operation(spec: V1OperationSpec): ZodOpenApiOperationObject {
         description: spec.success.description,
         headers: {
           ...responseHeaders(status, { rateLimited }),
-          ...(spec.success.setsCookies ? { "Set-Cookie": { description: "See the cookies in the README's Authentication section.", schema: { type: "string" as const } } } : {}),
+          ...(spec.success.setsCookies ? { "Set-Cookie": { description: SET_COOKIE, schema: { type: "string" as const } } } : {}),
         },
         ...json(spec.success.schema),
       },

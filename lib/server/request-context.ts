@@ -61,6 +61,8 @@ export function limitAddress(client: ClientContext): string {
 export interface RequestContext {
   requestId: string;
   decisions: Decision[];
+  /** Who sent the request, for what the code serving it records (next-auth's events get no request). */
+  client?: ClientContext;
   deviceToken?: string;
   deferred: Array<() => Promise<unknown>>;
 }
@@ -70,10 +72,17 @@ const storage = new AsyncLocalStorage<RequestContext>();
 export function runInRequestContext<T>(
   requestId: string,
   work: (context: RequestContext) => Promise<T>,
-  request: { deviceToken?: string } = {},
+  request: { deviceToken?: string; client?: ClientContext } = {},
 ): Promise<T> {
-  const context: RequestContext = { requestId, decisions: [], deviceToken: request.deviceToken, deferred: [] };
+  const context: RequestContext = { requestId, decisions: [], client: request.client, deviceToken: request.deviceToken, deferred: [] };
   return storage.run(context, () => work(context));
+}
+
+const NO_CLIENT: ClientContext = { ip: null, userAgent: null };
+
+/** The address and browser of the request being served; unknown outside a request (scripts, jobs). */
+export function currentClient(): ClientContext {
+  return storage.getStore()?.client ?? NO_CLIENT;
 }
 
 /** The device cookie of the request being served (set by the route wrapper), if it carried one. */

@@ -9,18 +9,24 @@ import { config } from "@/lib/server/config";
 export const metadata: Metadata = { title: "Sign in" };
 
 interface Props {
-  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; reset?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; reset?: string; deleted?: string }>;
 }
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error, reset } = await searchParams;
+  const { callbackUrl, error, reset, deleted } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl, config().appUrl);
   if (await currentBrowserSession()) redirect(returnTo);
   return (
     <section className="card narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
       {reset === "1" && <FormAlert tone="success" message="Your password was reset. Sign in with your new password." />}
-      <SignInForm returnTo={returnTo} initialError={error} />
+      {deleted === "1" && (
+        <FormAlert
+          tone="success"
+          message="Your account was deleted, with its sessions, API keys and activity: nothing of it is kept. The address is free to register again."
+        />
+      )}
+      <SignInForm returnTo={returnTo} initialError={error} afterReset={reset === "1"} />
       <p>
         <a href="/forgot-password">Forgot password?</a>
       </p>

@@ -10,7 +10,7 @@ import { cookies } from "next/headers";
 import { signInWithinLimits } from "../features/sign-in/sign-in-within-limits";
 import { deviceCookieAttributes, nextAuthCookies } from "./cookies";
 import { authenticateBrowserSession, endSession } from "../services/sessions";
-import { clientContext } from "../request-context";
+import { clientContext, currentClient } from "../request-context";
 
 declare module "next-auth/jwt" {
   interface JWT {
@@ -87,7 +87,8 @@ export function nextAuthOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         const live = token?.sid ? await authenticateBrowserSession(token.sid) : null;
-        if (live) await endSession({ id: live.id, userId: live.user.id }, { ip: null, userAgent: null });
+        // next-auth hands its events no request: the envelope around its route knows who sent it.
+        if (live) await endSession({ id: live.id, userId: live.user.id }, currentClient());
       },
     },
   };

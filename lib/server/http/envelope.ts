@@ -82,11 +82,11 @@ function withRateLimitHeaders(response: Response, decisions: Decision[]): Respon
  */
 export function serveInEnvelope(request: NextRequest, work: (envelope: Envelope) => Promise<Response>, options: EnvelopeOptions = {}): Promise<Response> {
   const deviceToken = request.cookies.get(deviceCookieName())?.value;
+  const client = clientContext(request.headers);
   return runInRequestContext(
     randomUUID(),
     async (context) => {
       const startedAt = performance.now();
-      const client = clientContext(request.headers);
       const envelope: Envelope = { requestId: context.requestId, client, decisions: context.decisions };
       const log = { requestId: context.requestId, method: options.method ?? request.method, path: request.nextUrl.pathname, clientIp: client.ip };
       let response: Response;
@@ -104,7 +104,7 @@ export function serveInEnvelope(request: NextRequest, work: (envelope: Envelope)
       logger().info({ ...log, status: response.status, errorCode, userId: envelope.userId, ms: Math.round(performance.now() - startedAt) }, "request");
       return response;
     },
-    { deviceToken },
+    { deviceToken, client },
   );
 }
 
@@ -112,11 +112,11 @@ export function serveInEnvelope(request: NextRequest, work: (envelope: Envelope)
  * For answers that need no body, caller or database (the OpenAPI document, the proxy's 405): the
  * envelope around a plain answer.
  */
-export function guarded(request: NextRequest, answer: (requestId: string) => Response, method = request.method): Promise<Response> {
-  return serveInEnvelope(request, async ({ requestId }) => answer(requestId), { method });
+export function guarded(request: NextRequest, answer: (requestId: string, request: NextRequest) => Response, method = request.method): Promise<Response> {
+  return serveInEnvelope(request, async ({ requestId }) => answer(requestId, request), { method });
 }
 
 /** A route that answers through `guarded`: the handler, carrying its endpoint's declaration (as apiRoute's do). */
-export function guardedRoute(endpoint: Endpoint, answer: (requestId: string) => Response) {
+export function guardedRoute(endpoint: Endpoint, answer: (requestId: string, request: NextRequest) => Response) {
   return Object.assign((request: NextRequest) => guarded(request, answer), { endpoint });
 }

@@ -24,6 +24,6 @@ export const POST = apiRoute(createApiKeyEndpoint, async ({ body, principal, cli
   const created = await createApiKey(callerOf(principal), body, client);
   return {
     status: 201,
-    body: { message: "API key created", id: created.id, name: created.name, key: created.key, createdAt: created.createdAt.toISOString() },
+    body: { message: "API key created", id: created.id, name: created.name, prefix: created.prefix, key: created.key, createdAt: created.createdAt.toISOString() },
   };
 });
