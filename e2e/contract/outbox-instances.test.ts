@@ -7,7 +7,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildConfig } from "@/lib/server/config";
 import { openRawConnection } from "@/lib/server/db/driver";
-import { sealBody } from "@/lib/server/mail/sealed-body";
+import { seal } from "@/lib/server/security/sealed";
 import { createSiblingPostgresDatabase } from "@/lib/testing/databases";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { startMailServer, type MailServer } from "../support/mailbox";
@@ -46,7 +46,7 @@ describe.runIf(testUrl)("two instances draining one outbox on PostgreSQL", () =>
     try {
       for (const to of recipients) {
         const id = randomUUID();
-        const body = sealBody({ to, subject: "Backlog", text: `for ${to}`, html: "<p>backlog</p>" }, mailSealKey, id);
+        const body = seal({ to, subject: "Backlog", text: `for ${to}`, html: "<p>backlog</p>" }, mailSealKey, id);
         await connection.query(`INSERT INTO "MailJob" ("id", "kind", "recipient", "body") VALUES ($1, 'password_changed', $2, $3)`, [id, to, body]);
       }
     } finally {

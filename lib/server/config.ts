@@ -204,6 +204,10 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     resetHashKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal password reset", 32)),
     /** Seals mail bodies in the outbox (reset mail holds codes and link tokens). */
     mailSealKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal mail outbox", 32)),
+    /** Seals authenticator-app secrets at rest (lib/server/security/totp.ts). */
+    totpSealKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal totp secret", 32)),
+    /** Keys the digests of recovery codes and sign-in challenges (lib/server/security/second-factor-secrets.ts). */
+    secondFactorHashKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal second factor", 32)),
     /** Signs device cookies (lib/server/auth/device-cookie.ts). */
     deviceCookieKey: Buffer.from(hkdfSync("sha256", authSecret, "", "account-portal device cookie", 32)),
     bcryptCost: parsed.BCRYPT_COST,

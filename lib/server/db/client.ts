@@ -20,7 +20,10 @@ export function database(): PrismaClient {
 }
 
 /** What repositories need: the whole client, or the client of one transaction. */
-export type DbClient = Pick<PrismaClient, "user" | "session" | "securityEvent" | "passwordReset" | "apiKey" | "mailJob" | "emailChallenge" | "$queryRaw">;
+export type DbClient = Pick<
+  PrismaClient,
+  "user" | "session" | "securityEvent" | "passwordReset" | "apiKey" | "mailJob" | "emailChallenge" | "totpCredential" | "recoveryCode" | "signInChallenge" | "$queryRaw"
+>;
 
 /** Runs `work` in one interactive transaction: all of its writes happen, or none. */
 export function inTransaction<T>(work: (tx: DbClient) => Promise<T>): Promise<T> {

@@ -36,7 +36,19 @@ describe("applyMigrations", () => {
     );
     expect(rows).toEqual(migrations.map((m) => ({ migration_name: m.name, checksum: m.checksum, applied_steps_count: 1 })));
     const tables = await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
-    expect(tables.rows.map((row) => row.tablename)).toEqual(["ApiKey", "EmailChallenge", "MailJob", "PasswordReset", "SecurityEvent", "Session", "User", "_prisma_migrations"]);
+    expect(tables.rows.map((row) => row.tablename)).toEqual([
+      "ApiKey",
+      "EmailChallenge",
+      "MailJob",
+      "PasswordReset",
+      "RecoveryCode",
+      "SecurityEvent",
+      "Session",
+      "SignInChallenge",
+      "TotpCredential",
+      "User",
+      "_prisma_migrations",
+    ]);
   });
 
   it("applies only what is new, in name order", async () => {

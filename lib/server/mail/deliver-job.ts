@@ -4,7 +4,7 @@ import { logger } from "../log";
 import { mailJobRepository, type ClaimedJob } from "../repositories/mail-job-repository";
 import { mailer, type MailMessage } from "./mailer";
 import { retryDelayMs } from "./retry-schedule";
-import { openBody, UnreadableBodyError } from "./sealed-body";
+import { unseal, UnsealableError } from "../security/sealed";
 
 /**
  * What the outbox keeps of a failure: the error's code and the SMTP reply code, never the text
@@ -49,7 +49,7 @@ export async function deliverJob(job: ClaimedJob, handlers: JobHandlers = {}): P
   try {
     const handler = Object.hasOwn(handlers, job.kind) ? handlers[job.kind] : undefined;
     if (handler) return await handler(job);
-    const message = openBody<MailMessage>(job.body ?? "", mailSealKey, job.id);
+    const message = unseal<MailMessage>(job.body ?? "", mailSealKey, job.id);
     await mailer().send(message);
   } catch (error) {
     const reason = describeFailure(error);
@@ -57,7 +57,7 @@ export async function deliverJob(job: ClaimedJob, handlers: JobHandlers = {}): P
     const delay = retryDelayMs(job.attempts, mailRetryBaseMs);
     // A body this process cannot open may be another instance's, sealed under its NEXTAUTH_SECRET
     // (a misconfiguration, or a rollout changing it): retried, so that instance can still send it.
-    const hint = error instanceof UnreadableBodyError ? { hint: "is NEXTAUTH_SECRET the same on every instance?" } : {};
+    const hint = error instanceof UnsealableError ? { hint: "is NEXTAUTH_SECRET the same on every instance?" } : {};
     logger().warn({ job: job.id, kind: job.kind, attempts: job.attempts, reason, retryInMs: delay, ...hint }, "mail not sent; will retry");
     return mailJobRepository.markFailed(job.id, job.attempts, reason, new Date(Date.now() + delay));
   }

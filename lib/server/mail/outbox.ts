@@ -5,7 +5,7 @@ import { config } from "../config";
 import type { DbClient } from "../db/client";
 import { mailJobRepository, type NewMailJob } from "../repositories/mail-job-repository";
 import type { MailMessage } from "./mailer";
-import { sealBody } from "./sealed-body";
+import { seal } from "../security/sealed";
 
 export type MailKind =
   | "account_created"
@@ -43,7 +43,7 @@ export async function queueMail(kind: MailKind, message: MailMessage, db: DbClie
 /** The outbox row for `message`, for a statement that writes it beside the change causing it. */
 export function sealedMailJob(kind: MailKind, message: MailMessage, expiresAt: Date | null = null): NewMailJob {
   const id = randomUUID();
-  return { id, kind, recipient: message.to, body: sealBody(message, config().mailSealKey, id), expiresAt };
+  return { id, kind, recipient: message.to, body: seal(message, config().mailSealKey, id), expiresAt };
 }
 
 /**
@@ -52,7 +52,7 @@ export function sealedMailJob(kind: MailKind, message: MailMessage, expiresAt: D
  */
 export async function queueResetRequest(request: ResetRequest, db: DbClient): Promise<void> {
   const id = randomUUID();
-  await mailJobRepository.add({ id, kind: RESET_REQUEST_KIND, recipient: request.email, body: sealBody(request, config().mailSealKey, id) }, db);
+  await mailJobRepository.add({ id, kind: RESET_REQUEST_KIND, recipient: request.email, body: seal(request, config().mailSealKey, id) }, db);
 }
 
 // The sender lives on globalThis: the instrumentation hook that starts it and the route handlers

@@ -5,7 +5,7 @@ import { database, inTransaction } from "../db/client";
 import { mailJobRepository } from "../repositories/mail-job-repository";
 import { queueMail, wakeSender } from "./outbox";
 import { MailSender } from "./sender";
-import { sealBody } from "./sealed-body";
+import { seal } from "../security/sealed";
 import { randomBytes } from "node:crypto";
 
 /**
@@ -114,7 +114,7 @@ describe("the outbox sender", () => {
   it("retries a body sealed under another secret (another instance's), then gives up, never sending it", async () => {
     const to = address();
     const id = randomUUID();
-    await mailJobRepository.add({ id, kind: "password_changed", recipient: to, body: sealBody({ to, subject: "s", text: "t", html: "h" }, randomBytes(32), id) }, database());
+    await mailJobRepository.add({ id, kind: "password_changed", recipient: to, body: seal({ to, subject: "s", text: "t", html: "h" }, randomBytes(32), id) }, database());
     wakeSender();
     const dead = await until(() => jobFor(to), (row) => row.deadAt !== null);
     expect(dead).toMatchObject({ attempts: 3, lastError: "UNREADABLE_BODY", body: null });

@@ -6,7 +6,7 @@ export interface NewMailJob {
   id: string;
   kind: string;
   recipient: string;
-  /** Sealed (lib/server/mail/sealed-body.ts). */
+  /** Sealed (lib/server/security/sealed.ts). */
   body: string;
   expiresAt?: Date | null;
 }

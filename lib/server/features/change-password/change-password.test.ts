@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { config } from "../../config";
 import { database } from "../../db/client";
 import { AppError } from "../../errors";
-import { openBody } from "../../mail/sealed-body";
+import { unseal } from "../../security/sealed";
 import { changePassword } from "./change-password";
 import { authenticateApiToken } from "../../services/sessions";
 import { registerAccount, signIn } from "../sign-in";
@@ -63,7 +63,7 @@ describe("changePassword", () => {
     const job = await database().mailJob.findFirstOrThrow({ where: { recipient: user.email, kind: "password_changed" } });
     expect(job).toMatchObject({ attempts: 0, sentAt: null, deadAt: null });
     expect(job.body).not.toContain("changed");
-    expect(openBody(job.body!, config().mailSealKey, job.id)).toMatchObject({ to: user.email, subject: "Your password was changed" });
+    expect(unseal(job.body!, config().mailSealKey, job.id)).toMatchObject({ to: user.email, subject: "Your password was changed" });
     expect((await signIn({ email: user.email, password: NEW }, "api", client)).user.id).toBe(user.id);
   });
 

@@ -5,7 +5,7 @@ import { config } from "../../config";
 import { database, inTransaction } from "../../db/client";
 import { AppError } from "../../errors";
 import type { MailMessage } from "../../mail/mailer";
-import { openBody } from "../../mail/sealed-body";
+import { unseal } from "../../security/sealed";
 import { confirmEmailChange } from "./confirm-email-change";
 import { issueChallenge } from "./email-challenges";
 import { registerAccount } from "../sign-in";
@@ -34,7 +34,7 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
 /** The newest mail of `kind` to `to`, opened as the sender would. */
 async function mailTo(to: string, kind: string): Promise<MailMessage> {
   const job = await database().mailJob.findFirstOrThrow({ where: { recipient: to, kind }, orderBy: { createdAt: "desc" } });
-  return openBody<MailMessage>(job.body!, config().mailSealKey, job.id);
+  return unseal<MailMessage>(job.body!, config().mailSealKey, job.id);
 }
 
 describe("verification and change codes", () => {

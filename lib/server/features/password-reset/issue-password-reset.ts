@@ -4,7 +4,7 @@ import { inTransaction } from "../../db/client";
 import { systemClock, type Clock } from "../../clock";
 import { logger } from "../../log";
 import type { ResetRequest } from "../../mail/outbox";
-import { openBody, sealBody } from "../../mail/sealed-body";
+import { unseal, seal } from "../../security/sealed";
 import { mailJobRepository, type ClaimedJob } from "../../repositories/mail-job-repository";
 import { userRepository } from "../../repositories/user-repository";
 import { issueReset } from "./issue-reset";
@@ -22,7 +22,7 @@ class AddressLeft extends Error {}
  */
 export async function issuePasswordReset(job: ClaimedJob, clock: Clock = systemClock): Promise<void> {
   const { mailSealKey, isDevelopment, smtpUrl } = config();
-  const request = openBody<ResetRequest>(job.body ?? "", mailSealKey, job.id);
+  const request = unseal<ResetRequest>(job.body ?? "", mailSealKey, job.id);
   const user = await userRepository.findCredentialsByEmail(request.email);
   if (!user) return mailJobRepository.remove(job.id);
 
@@ -35,7 +35,7 @@ export async function issuePasswordReset(job: ClaimedJob, clock: Clock = systemC
     if (!(await userRepository.lockIfEmail(user.id, user.email, tx))) throw new AddressLeft();
     // A code that has expired is not worth sending: the person asks again.
     const expiresAt = new Date(Date.now() + RESET_CODE_TTL_MS);
-    return (await mailJobRepository.becomeMail(job, { kind: "reset_code", body: sealBody(reset.mail, mailSealKey, job.id), expiresAt }, tx)) && reset;
+    return (await mailJobRepository.becomeMail(job, { kind: "reset_code", body: seal(reset.mail, mailSealKey, job.id), expiresAt }, tx)) && reset;
   }).catch((error: unknown) => {
     if (error instanceof AddressLeft) return "left" as const;
     throw error;
