@@ -31,6 +31,11 @@ const LABELS: Record<SecurityEventType, string> = {
   email_change_cancelled: "Email change cancelled",
   email_change_reverted: "Email change undone",
   account_deletion_failed: "Account deletion refused (wrong password)",
+  two_factor_enabled: "Two-step verification turned on",
+  two_factor_disabled: "Two-step verification turned off",
+  recovery_codes_generated: "New recovery codes made",
+  two_factor_change_failed: "Two-step verification change refused (wrong password or code)",
+  second_factor_failed: "Sign-in stopped at the second step (wrong code)",
 };
 
 function labelOf(event: SecurityEventView): string {

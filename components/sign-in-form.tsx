@@ -37,6 +37,10 @@ export function SignInForm({ returnTo, initialError, afterReset = false }: { ret
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await signInWithCredentials(values);
+    if (result.error === "SECOND_FACTOR_REQUIRED") {
+      router.push(`/sign-in/two-step?callbackUrl=${encodeURIComponent(returnTo)}`);
+      return;
+    }
     if (result.error) {
       setFormError(signInErrorMessage(result.error));
       return;

@@ -6,6 +6,9 @@ const MESSAGES: Record<string, string> = {
   SERVICE_UNAVAILABLE: "The portal is busy or briefly unavailable. Try again shortly.",
   SessionRequired: "Please sign in to continue.",
   ACCESS_DENIED: "Access from your network is blocked. If you think this is a mistake, contact support.",
+  // The second step (/sign-in/two-step).
+  INVALID_OTP: "That code is not right. Enter the newest code from your app, or a recovery code you have not used.",
+  INVALID_REQUEST: "This sign-in took too long or was stopped. Enter your email and password again.",
 };
 
 export function signInErrorMessage(code: string | null | undefined): string | null {

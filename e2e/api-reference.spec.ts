@@ -52,7 +52,7 @@ test("the reference's curl examples name this portal and run as copied: register
   await page.goto("/docs/api");
   const sidebar = sidebarOf(page);
   await sidebar.getByRole("button", { name: /^Portal additions/ }).click();
-  await sidebar.getByRole("button", { name: /^Register/ }).click();
+  await sidebar.getByRole("button", { name: /^Register HTTP Method/ }).click();
   const register = await curlExample(page, "post", "/api/v1/user/register");
   expect(register).toContain(`curl ${new URL(baseURL!).origin}/api/v1/user/register`);
   // Placeholders a person recognises, not empty strings.
@@ -61,7 +61,7 @@ test("the reference's curl examples name this portal and run as copied: register
   // The example's account may be there from an earlier run on this database.
   expect([201, 409]).toContain(await runInShell(register));
 
-  await sidebar.getByRole("button", { name: /^Login/ }).click();
+  await sidebar.getByRole("button", { name: /^Login HTTP Method/ }).click();
   const login = await curlExample(page, "post", "/api/v1/user/login");
   expect(await runInShell(login)).toBe(200);
 });

@@ -25,15 +25,16 @@ export interface SignInResult {
 }
 
 /**
- * Signs in with email and password; sets the session cookie on success. Never throws: a network
- * failure or an answer without next-auth's `url` is error "Unknown", which the form words for a person.
+ * Posts one step of a sign-in to next-auth's provider; sets the session cookie on success. Never
+ * throws: a network failure or an answer without next-auth's `url` is error "Unknown", which the
+ * form words for a person.
  */
-export async function signInWithCredentials(credentials: { email: string; password: string }): Promise<SignInResult> {
+async function signInStep(provider: "credentials" | "two-step", fields: Record<string, string>): Promise<SignInResult> {
   try {
-    const response = await fetch(`${AUTH_PATH}/callback/credentials`, {
+    const response = await fetch(`${AUTH_PATH}/callback/${provider}`, {
       method: "POST",
       headers: FORM,
-      body: new URLSearchParams({ ...credentials, csrfToken: await csrfToken(), callbackUrl: window.location.href, json: "true" }),
+      body: new URLSearchParams({ ...fields, csrfToken: await csrfToken(), callbackUrl: window.location.href, json: "true" }),
     });
     const { url } = (await response.json()) as { url?: string };
     // Success and failure alike answer with a URL; a failure's carries ?error=CODE.
@@ -42,6 +43,16 @@ export async function signInWithCredentials(credentials: { email: string; passwo
   } catch {
     return { ok: false, error: "Unknown" };
   }
+}
+
+/** The password step. Error SECOND_FACTOR_REQUIRED: the password was right, and /sign-in/two-step comes next. */
+export function signInWithCredentials(credentials: { email: string; password: string }): Promise<SignInResult> {
+  return signInStep("credentials", credentials);
+}
+
+/** The second step: an app code or a recovery code, for the challenge the password step left in its cookie. */
+export function signInWithSecondFactor(code: string): Promise<SignInResult> {
+  return signInStep("two-step", { code });
 }
 
 /** Ends the browser session, then goes to where next-auth sends it (`callbackUrl`, checked by its redirect callback). */

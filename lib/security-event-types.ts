@@ -20,6 +20,13 @@ export const SECURITY_EVENT_TYPES = [
   "email_change_reverted",
   /** A wrong password given to close the account (deleted accounts keep no events; a failed try does). */
   "account_deletion_failed",
+  /** Two-step verification: the authenticator app turned on or off, a new set of recovery codes, a wrong password or code given to change them. */
+  "two_factor_enabled",
+  "two_factor_disabled",
+  "recovery_codes_generated",
+  "two_factor_change_failed",
+  /** A sign-in's second step: a wrong app or recovery code after a right password. */
+  "second_factor_failed",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

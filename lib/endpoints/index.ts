@@ -9,10 +9,12 @@ import * as password from "./password";
 import * as seeds from "./seeds";
 import * as sessions from "./sessions";
 import * as signIn from "./sign-in";
+import * as twoFactor from "./two-factor";
 
 export const ENDPOINTS: readonly Endpoint[] = [
   signIn.register,
   signIn.login,
+  twoFactor.loginSecondFactor,
   signIn.logout,
   signIn.checkSession,
   password.changePassword,
@@ -34,6 +36,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
   apiKeys.listApiKeys,
   apiKeys.createApiKey,
   apiKeys.revokeApiKey,
+  twoFactor.getTwoFactor,
+  twoFactor.startTotpSetup,
+  twoFactor.confirmTotpSetup,
+  twoFactor.turnOffTotp,
+  twoFactor.renewRecoveryCodes,
   seeds.seed002ChangePassword,
   seeds.seed003ChangePassword,
   seeds.seed004ChangePassword,

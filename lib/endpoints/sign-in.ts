@@ -35,7 +35,8 @@ export const login = endpoint({
       schema: message("Login successful").extend({ token: z.string(), expiresAt: isoDate, user: userSchema }),
       setsCookies: true,
     },
-    errors: ["INVALID_CREDENTIALS"],
+    // With two-step verification on: no token yet, but a challenge for loginSecondFactor.
+    errors: ["INVALID_CREDENTIALS", "SECOND_FACTOR_REQUIRED"],
   },
 });
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ZodOpenApiComponentsObject, ZodOpenApiResponseObject } from "zod-openapi";
 import { ERROR_TABLE, type ErrorCode } from "@/lib/server/errors";
-import { SECURITY } from "@/lib/endpoints/shapes";
+import { isoDate, SECURITY } from "@/lib/endpoints/shapes";
 
 export { isoDate, SECURITY } from "@/lib/endpoints/shapes";
 
@@ -66,6 +66,15 @@ export const json = (schema: z.ZodType) => ({ content: { "application/json": { s
 
 const errorSchemas = new Map<ErrorCode, z.ZodType>();
 
+/** What an error's body carries besides message and code, where the code's answer has more to say. */
+const ERROR_BODY_FIELDS: Partial<Record<ErrorCode, z.ZodRawShape>> = {
+  SECOND_FACTOR_REQUIRED: {
+    challenge: z.string().meta({ description: "For `loginSecondFactor`: opaque, single use, valid until `expiresAt`." }),
+    methods: z.array(z.enum(["totp", "recovery_code"])).meta({ description: "What the second step takes: a code from the app, or a recovery code." }),
+    expiresAt: isoDate,
+  },
+};
+
 /** One code's error body, registered once as a component (`NOT_FOUND` → `#/components/schemas/NotFoundError`). */
 function v1ErrorOf(code: ErrorCode): z.ZodType {
   let schema = errorSchemas.get(code);
@@ -77,6 +86,7 @@ function v1ErrorOf(code: ErrorCode): z.ZodType {
         code: z.literal(code),
         errors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Field problems: field name → messages." }),
         requestId: z.string().optional().meta({ description: "On 5xx: the X-Request-Id." }),
+        ...ERROR_BODY_FIELDS[code],
       })
       .meta({ id });
     errorSchemas.set(code, schema);

@@ -16,6 +16,8 @@ const FIELD_EXAMPLES: Record<string, unknown> = {
   code: "123456",
   resetToken: "the resetToken that confirm-otp-reset answered",
   token: "the token from the emailed link",
+  challenge: "the challenge that login answered",
+  recoveryCode: "ab0cd-1ef2g",
 };
 
 type Schema = oas31.SchemaObject | oas31.ReferenceObject;

@@ -65,6 +65,12 @@ const settings = z.object({
   /** Interface to listen on; unset, 127.0.0.1 in development and every interface in production (server.ts). */
   HOST: z.string().optional(),
   APP_URL: url(["http", "https"], { mustParse: true }).optional(),
+  /** The name authenticator apps list the account under (the otpauth URI's issuer). */
+  PORTAL_NAME: z
+    .string()
+    .trim()
+    .refine((name) => /^[^\u0000-\u001f\u007f:]{1,64}$/.test(name), { error: "must be 1 to 64 characters, with no ':' or control character" })
+    .default("Account portal"),
   NEXTAUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   DATABASE_URL: url(["postgres", "postgresql"]).optional(),
   PGLITE_DATA_DIR: z.string().optional(),
@@ -219,6 +225,7 @@ export function buildConfig(env: NodeJS.ProcessEnv) {
     logLevel: parsed.LOG_LEVEL,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
+    portalName: parsed.PORTAL_NAME,
     outboxDir: path.join(DATA_DIR, "outbox"),
     mailMaxAttempts: parsed.MAIL_MAX_ATTEMPTS,
     mailRetryBaseMs: parsed.MAIL_RETRY_BASE_MS,

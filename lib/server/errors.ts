@@ -16,6 +16,7 @@ export const ERROR_TABLE = {
   INVALID_REQUEST: { status: 400, message: "Invalid Request" },
   NO_ACCOUNT: { status: 400, message: "No Account found with this email address" },
   UNAUTHORIZED: { status: 401, message: "Unauthorized" },
+  SECOND_FACTOR_REQUIRED: { status: 401, message: "Second factor required" },
   INVALID_API_KEY: { status: 401, message: "Invalid API key" },
   INVALID_CREDENTIALS: { status: 401, message: "Invalid email or password" },
   ACCESS_DENIED: { status: 403, message: "Access denied" },
@@ -23,6 +24,7 @@ export const ERROR_TABLE = {
   NOT_FOUND: { status: 404, message: "Not Found" },
   METHOD_NOT_ALLOWED: { status: 405, message: "Method Not Allowed" },
   EMAIL_TAKEN: { status: 409, message: "An account with this email address already exists" },
+  ALREADY_ENABLED: { status: 409, message: "Two-step verification is already on" },
   PAYLOAD_TOO_LARGE: { status: 413, message: "Payload too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Content-Type must be application/json" },
   TOO_MANY_REQUESTS: { status: 429, message: "Too many requests" },
@@ -46,6 +48,8 @@ export interface AppErrorDetails {
    * auth token", 404 "Entity not found"); v1 answers the same 401 for all of them.
    */
   reason?: UnauthorizedReason;
+  /** What the answer carries besides its message and code (SECOND_FACTOR_REQUIRED: the challenge to answer). */
+  body?: Record<string, unknown>;
 }
 
 export type UnauthorizedReason = "no-credentials" | "account-gone";
@@ -61,6 +65,7 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   readonly rateLimit?: RateLimitInfo;
   readonly reason?: UnauthorizedReason;
+  readonly body?: Record<string, unknown>;
 
   constructor(
     readonly code: ErrorCode,
@@ -78,5 +83,6 @@ export class AppError extends Error {
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.rateLimit = details.rateLimit;
     this.reason = details.reason;
+    this.body = details.body;
   }
 }

@@ -84,3 +84,25 @@ export function nextAuthCookies() {
     csrfToken: { name: cookieName("next-auth.csrf-token", options), options },
   };
 }
+
+/**
+ * The pending second step of a browser sign-in: the challenge its password step opened, kept
+ * from the page's script (HttpOnly) and sent only to next-auth's routes, for 5 minutes, so the
+ * step survives a reload.
+ */
+const TWO_STEP = "twoStepChallenge";
+const TWO_STEP_SCOPE: CookieScope = { path: "/api/auth", sameSite: "Strict" };
+
+export const twoStepCookieName = () => cookieName(TWO_STEP, TWO_STEP_SCOPE);
+
+export function twoStepCookieAttributes(challenge: string, expiresAt: Date) {
+  return {
+    name: twoStepCookieName(),
+    value: challenge,
+    expires: expiresAt,
+    path: TWO_STEP_SCOPE.path,
+    sameSite: "strict" as const,
+    httpOnly: true,
+    secure: config().secureCookies,
+  };
+}

@@ -8,7 +8,8 @@ import { AppError } from "../errors";
 import { logger } from "../log";
 import { cookies } from "next/headers";
 import { signInWithinLimits } from "../features/sign-in/sign-in-within-limits";
-import { deviceCookieAttributes, nextAuthCookies } from "./cookies";
+import { deviceCookieAttributes, nextAuthCookies, twoStepCookieAttributes, twoStepCookieName } from "./cookies";
+import { completeSecondStep } from "../features/sign-in/complete-second-step";
 import { authenticateBrowserSession, endSession } from "../services/sessions";
 import { clientContext, currentClient } from "../request-context";
 
@@ -34,6 +35,27 @@ function headersOf(req: { headers?: Record<string, unknown> } | undefined): Head
   return headers;
 }
 
+/** The id of the second step's provider: its form posts to /api/auth/callback/two-step. */
+export const TWO_STEP_PROVIDER = "two-step";
+
+/**
+ * A browser sign-in step: on success the device cookie and next-auth's user; a wrong password is
+ * next-auth's CredentialsSignin (null); any other refusal its code, which next-auth hands the page
+ * as `error` (a code, never details).
+ */
+async function browserSignIn(step: () => Promise<{ user: { id: string; email: string; name: string | null }; session: { id: string }; deviceToken: string }>) {
+  try {
+    const { user, session, deviceToken } = await step();
+    (await cookies()).set(deviceCookieAttributes(deviceToken));
+    return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") return null;
+    if (error instanceof AppError) throw new Error(error.code);
+    logger().error({ err: { type: (error as Error)?.name } }, "browser sign-in failed");
+    throw new Error("UNEXPECTED_ERROR");
+  }
+}
+
 /**
  * next-auth with the Credentials provider and JWT sessions. The JWT only carries the id of a
  * server-side Session row, so revoking the row (sign-out elsewhere, password change) ends it.
@@ -53,18 +75,44 @@ export function nextAuthOptions(): NextAuthOptions {
         async authorize(credentials, req): Promise<SignedInUser | null> {
           const parsed = loginSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          try {
-            const jar = await cookies();
-            const { user, session, deviceToken } = await signInWithinLimits(parsed.data, "browser", clientContext(headersOf(req)));
-            jar.set(deviceCookieAttributes(deviceToken));
-            return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
-          } catch (error) {
-            if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") return null;
-            // next-auth hands this message to the page as `error`; keep it a code, never details.
-            if (error instanceof AppError) throw new Error(error.code);
-            logger().error({ err: { type: (error as Error)?.name } }, "browser sign-in failed");
-            throw new Error("UNEXPECTED_ERROR");
-          }
+          const jar = await cookies();
+          return browserSignIn(async () => {
+            try {
+              return await signInWithinLimits(parsed.data, "browser", clientContext(headersOf(req)));
+            } catch (error) {
+              // The password was right: the page goes on to the second step, which this cookie names.
+              if (error instanceof AppError && error.code === "SECOND_FACTOR_REQUIRED") {
+                const { challenge, expiresAt } = error.body as { challenge: string; expiresAt: string };
+                jar.set(twoStepCookieAttributes(challenge, new Date(expiresAt)));
+              }
+              throw error;
+            }
+          });
+        },
+      }),
+      // The second step of a browser sign-in (/sign-in/two-step): an app or recovery code for the
+      // challenge the password step left in the two-step cookie.
+      CredentialsProvider({
+        id: TWO_STEP_PROVIDER,
+        name: "Two-step verification",
+        credentials: { code: { type: "text" } },
+        async authorize(credentials, req): Promise<SignedInUser | null> {
+          const jar = await cookies();
+          const challenge = jar.get(twoStepCookieName())?.value;
+          const code = typeof credentials?.code === "string" ? credentials.code.trim() : "";
+          if (!challenge) throw new Error("INVALID_REQUEST");
+          if (!code) throw new Error("INVALID_OTP");
+          return browserSignIn(async () => {
+            try {
+              const signedIn = await completeSecondStep({ challenge, code }, "browser", clientContext(headersOf(req)));
+              jar.delete({ name: twoStepCookieName(), path: "/api/auth" });
+              return signedIn;
+            } catch (error) {
+              // A challenge that can no longer be answered: the page asks for the password again.
+              if (error instanceof AppError && error.code === "INVALID_REQUEST") jar.delete({ name: twoStepCookieName(), path: "/api/auth" });
+              throw error;
+            }
+          });
         },
       }),
     ],

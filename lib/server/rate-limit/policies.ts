@@ -36,6 +36,15 @@ export const DEFAULT_POLICIES = {
   "login-failures-per-ip": { limit: 30, windowMs: 10 * MINUTE },
   /** Wrong passwords from one device cookie; past it that device is refused on its own. */
   "login-failures-per-device": { limit: 10, windowMs: HOUR },
+  /**
+   * Wrong codes at a sign-in's second step (after a right password), per account from clients
+   * without its device cookie, and per device cookie: as for passwords, whoever holds the
+   * password cannot lock the owner's own device out.
+   */
+  "second-step-failures-per-account": { limit: 20, windowMs: HOUR },
+  "second-step-failures-per-device": { limit: 10, windowMs: HOUR },
+  /** Two-step verification changed (set up, confirmed, turned off, new recovery codes): each checks the password or a code. */
+  "two-factor-change-per-user": { limit: 10, windowMs: 15 * MINUTE },
   "register-per-ip": { limit: 5, windowMs: HOUR },
   "change-password-per-user": { limit: 5, windowMs: 15 * MINUTE },
   /** API keys created per account: each costs a transaction and a security event. */

@@ -12,3 +12,9 @@ export function wrongPasswordBudget(email: string, deviceToken: string | undefin
   const device = trustedDevice(deviceToken, email);
   return device ? { policy: "login-failures-per-device", key: `${email} ${device}` } : { policy: "login-failures-per-account", key: email };
 }
+
+/** The same rule for wrong codes at a sign-in's second step: the device's budget, else the account's. */
+export function wrongSecondStepBudget(email: string, deviceToken: string | undefined): PolicyCheck {
+  const device = trustedDevice(deviceToken, email);
+  return device ? { policy: "second-step-failures-per-device", key: `${email} ${device}` } : { policy: "second-step-failures-per-account", key: email };
+}

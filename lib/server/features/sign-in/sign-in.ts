@@ -10,6 +10,8 @@ import { decoyHash, hashPassword, verifyPassword } from "../../security/password
 import { generateApiToken, hashApiToken } from "../../security/api-token";
 import { afterAnswer, type ClientContext } from "../../request-context";
 import { passwordMatches } from "../../services/account-password";
+import type { UserWithCredentials } from "../../repositories/user-repository";
+import { hasSecondFactor, openSignInChallenge, type SecondFactorMethod } from "../two-factor";
 
 export interface SignInResult {
   user: PublicUser;
@@ -28,7 +30,7 @@ export async function signIn(
   client: ClientContext,
   clock: Clock = systemClock,
 ): Promise<SignInResult> {
-  const { bcryptCost, apiTokenMs, apiTokenMaxMs, browserSessionMs } = config();
+  const { bcryptCost } = config();
   const user = await userRepository.findCredentialsByEmail(credentials.email);
   // An unknown email costs one bcrypt comparison too, so timing does not reveal accounts.
   const verification = user
@@ -45,8 +47,22 @@ export async function signIn(
   }
 
   const now = clock.now();
+  // Every sign-in by password meets the second step here, whichever entrance it came through.
+  if (await hasSecondFactor(user.id)) {
+    const { challenge, expiresAt, methods } = await openSignInChallenge(user, now);
+    throw new AppError("SECOND_FACTOR_REQUIRED", undefined, { body: { challenge, methods, expiresAt: expiresAt.toISOString() } });
+  }
+  return openSession(user, kind, client, "password", now);
+}
+
+/**
+ * Opens the session of a sign-in that passed every step it needed (`method` says how, for the
+ * security activity), bound to the credentials just verified: a change or reset that committed
+ * meanwhile wins.
+ */
+export async function openSession(user: UserWithCredentials, kind: SessionKind, client: ClientContext, method: "password" | SecondFactorMethod, now: Date): Promise<SignInResult> {
+  const { apiTokenMs, apiTokenMaxMs, browserSessionMs } = config();
   const token = kind === "api" ? generateApiToken() : undefined;
-  // Bound to the credentials just verified: a change or reset that committed meanwhile wins.
   const session = await sessionRepository.createIfCredentialsCurrent({
     userId: user.id,
     kind,
@@ -56,7 +72,8 @@ export async function signIn(
     ...client,
   });
   if (!session) throw new AppError("INVALID_CREDENTIALS");
-  await securityEventRepository.record({ userId: user.id, type: "signed_in", detail: { kind }, ...client });
+  const detail = method === "password" ? { kind } : { kind, secondFactor: method };
+  await securityEventRepository.record({ userId: user.id, type: "signed_in", detail, ...client });
 
   const { passwordHash: _hash, credentialVersion: _version, passwordRevokedAt: _revoked, ...publicUser } = user;
   return { user: publicUser, session, token };

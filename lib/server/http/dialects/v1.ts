@@ -6,7 +6,7 @@ import type { ErrorDialect } from "./dialect";
 export const v1Dialect: ErrorDialect = {
   name: "v1",
   present(error, requestId) {
-    const body: Record<string, unknown> = { message: error.message, code: error.code };
+    const body: Record<string, unknown> = { message: error.message, code: error.code, ...error.body };
     if (error.fieldErrors && Object.keys(error.fieldErrors).length) body.errors = error.fieldErrors satisfies FieldErrors;
     if (error.status >= 500) body.requestId = requestId;
     return { status: error.status, body };

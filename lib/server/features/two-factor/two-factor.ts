@@ -1,0 +1,139 @@
+import "server-only";
+import { systemClock, type Clock } from "../../clock";
+import { inTransaction } from "../../db/client";
+import { AppError } from "../../errors";
+import { securityEventRepository } from "../../repositories/security-event-repository";
+import { twoFactorRepository } from "../../repositories/two-factor-repository";
+import { userRepository, type UserWithCredentials } from "../../repositories/user-repository";
+import type { Caller, ClientContext } from "../../request-context";
+import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from "../../security/second-factor-secrets";
+import { acceptedTimeStep, newTotpSecret, sealTotpSecret, totpUri, unsealTotpSecret } from "../../security/totp";
+import { checkAccountPassword } from "../../services/account-password";
+
+// Two-step verification on the account: the authenticator app's enrolment, turning it off, and
+// new recovery codes. Every change asks for the password (and, once the app is on, a code), so
+// a stolen session alone cannot turn the second factor off or read new recovery codes.
+
+export type SecondFactorMethod = "totp" | "recovery_code";
+
+export interface TwoFactorStatus {
+  totpEnabled: boolean;
+  recoveryCodesLeft: number;
+}
+
+export async function twoFactorStatus(userId: string): Promise<TwoFactorStatus> {
+  const [totp, recoveryCodesLeft] = await Promise.all([twoFactorRepository.findTotp(userId), twoFactorRepository.countUnusedRecoveryCodes(userId)]);
+  return { totpEnabled: Boolean(totp?.enabledAt), recoveryCodesLeft };
+}
+
+/** Whether the account's sign-ins need a second step. */
+export async function hasSecondFactor(userId: string): Promise<boolean> {
+  return Boolean((await twoFactorRepository.findTotp(userId))?.enabledAt);
+}
+
+async function signedInUser(caller: Caller): Promise<UserWithCredentials> {
+  const user = await userRepository.findCredentialsById(caller.userId);
+  if (!user) throw new AppError("UNAUTHORIZED", undefined, { reason: "account-gone" });
+  return user;
+}
+
+async function requirePassword(user: UserWithCredentials, password: string, client: ClientContext): Promise<void> {
+  if (!(await checkAccountPassword(user, password, client, "two_factor_change_failed"))) throw new AppError("INCORRECT_PASSWORD");
+}
+
+/**
+ * Spends a current app code or an unused recovery code of the account's: the app's step is then
+ * never accepted again, the recovery code is gone. Of concurrent uses of one code exactly one
+ * gets here; the others, and any wrong code, are INVALID_OTP.
+ */
+export async function spendSecondFactor(userId: string, code: string, now: Date): Promise<SecondFactorMethod> {
+  const totp = await twoFactorRepository.findTotp(userId);
+  if (!totp?.enabledAt) throw new AppError("INVALID_OTP");
+  const trimmed = code.trim();
+  const step = await acceptedTimeStep(unsealTotpSecret(totp.secretSealed, userId), trimmed.replace(/\s/g, ""), { now, afterTimeStep: totp.lastTimeStep });
+  if (step !== null) {
+    if (await twoFactorRepository.acceptTimeStep(userId, step)) return "totp";
+    throw new AppError("INVALID_OTP");
+  }
+  const recoveryCode = normalizeRecoveryCode(trimmed);
+  if (recoveryCode && (await twoFactorRepository.spendRecoveryCode(userId, recoveryCodeDigest(userId, recoveryCode), now))) return "recovery_code";
+  throw new AppError("INVALID_OTP");
+}
+
+/**
+ * Step 1 of setting up the app: after the password, a new secret, pending until a code confirms
+ * it (a new call replaces a pending one). 409 ALREADY_ENABLED when the app is on.
+ */
+export async function startTotpEnrolment(
+  caller: Caller,
+  password: string,
+  client: ClientContext,
+  { issuer }: { issuer: string },
+): Promise<{ secret: string; otpauthUri: string }> {
+  const user = await signedInUser(caller);
+  await requirePassword(user, password, client);
+  const secret = newTotpSecret();
+  if (!(await twoFactorRepository.savePendingTotp(user.id, sealTotpSecret(secret, user.id)))) throw new AppError("ALREADY_ENABLED");
+  return { secret, otpauthUri: totpUri(secret, { issuer, account: user.email }) };
+}
+
+/**
+ * Step 2: a current code from the app turns it on, and the first ten recovery codes are made
+ * (shown this once). INVALID_OTP for a wrong code, INVALID_REQUEST with no pending setup.
+ */
+export async function confirmTotpEnrolment(caller: Caller, code: string, client: ClientContext, clock: Clock = systemClock): Promise<{ recoveryCodes: string[] }> {
+  const user = await signedInUser(caller);
+  const totp = await twoFactorRepository.findTotp(user.id);
+  if (!totp || totp.enabledAt) throw new AppError(totp ? "ALREADY_ENABLED" : "INVALID_REQUEST");
+  const now = clock.now();
+  const step = await acceptedTimeStep(unsealTotpSecret(totp.secretSealed, user.id), code.trim(), { now });
+  if (step === null) throw new AppError("INVALID_OTP");
+  const recoveryCodes = newRecoveryCodes();
+  await inTransaction(async (tx) => {
+    // The secret confirmed is the one read: a setup started again meanwhile is not turned on.
+    if (!(await twoFactorRepository.enableTotp(user.id, totp.secretSealed, step, now, tx))) throw new AppError("INVALID_REQUEST");
+    await twoFactorRepository.replaceRecoveryCodes(user.id, digestsOf(user.id, recoveryCodes), tx);
+    await securityEventRepository.record({ userId: user.id, type: "two_factor_enabled", ...client }, tx);
+  });
+  return { recoveryCodes };
+}
+
+/** Turns the app off with the password and a code (app or recovery): the recovery codes go with it, and every pending sign-in step. */
+export async function turnOffTotp(caller: Caller, input: { password: string; code: string }, client: ClientContext, clock: Clock = systemClock): Promise<void> {
+  const user = await signedInUser(caller);
+  await requirePassword(user, input.password, client);
+  const now = clock.now();
+  await spendOrRecordFailure(user.id, input.code, now, client);
+  await inTransaction(async (tx) => {
+    await twoFactorRepository.removeTotp(user.id, tx);
+    await twoFactorRepository.removeRecoveryCodes(user.id, tx);
+    await twoFactorRepository.voidChallenges(user.id, now, tx);
+    await securityEventRepository.record({ userId: user.id, type: "two_factor_disabled", ...client }, tx);
+  });
+}
+
+/** Ten new recovery codes with the password and a code; the old set, used or not, is void. */
+export async function renewRecoveryCodes(caller: Caller, input: { password: string; code: string }, client: ClientContext, clock: Clock = systemClock): Promise<{ recoveryCodes: string[] }> {
+  const user = await signedInUser(caller);
+  await requirePassword(user, input.password, client);
+  await spendOrRecordFailure(user.id, input.code, clock.now(), client);
+  const recoveryCodes = newRecoveryCodes();
+  await inTransaction(async (tx) => {
+    await twoFactorRepository.replaceRecoveryCodes(user.id, digestsOf(user.id, recoveryCodes), tx);
+    await securityEventRepository.record({ userId: user.id, type: "recovery_codes_generated", ...client }, tx);
+  });
+  return { recoveryCodes };
+}
+
+async function spendOrRecordFailure(userId: string, code: string, now: Date, client: ClientContext): Promise<SecondFactorMethod> {
+  try {
+    return await spendSecondFactor(userId, code, now);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "INVALID_OTP") await securityEventRepository.record({ userId, type: "two_factor_change_failed", ...client });
+    throw error;
+  }
+}
+
+function digestsOf(userId: string, codes: string[]): string[] {
+  return codes.map((code) => recoveryCodeDigest(userId, normalizeRecoveryCode(code)!));
+}
