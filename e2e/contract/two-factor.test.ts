@@ -123,6 +123,17 @@ describe.each(backends)("two-step verification on $name", ({ url, logFile }) => 
     expect((await api.request("POST", "/api/v1/user/login/second-factor", { challenge, code: right })).body.code).toBe("INVALID_REQUEST");
   });
 
+  it("gives answers sent at once no more than the challenge's five tries", async () => {
+    const { email, password, secret } = await withApp(api);
+    const { challenge } = (await api.login({ email, password })).body;
+    const right = await codeIn(secret, 1);
+    const wrongCodes = Array.from({ length: 10 }, (_, index) => String((Number(right) + 1 + index) % 1_000_000).padStart(6, "0"));
+    const answers = await Promise.all(wrongCodes.map((code) => api.request("POST", "/api/v1/user/login/second-factor", { challenge, code })));
+    const codes = answers.map((answer) => answer.body.code as string);
+    expect(codes.filter((code) => code === "INVALID_OTP")).toHaveLength(5);
+    expect(codes.filter((code) => code === "INVALID_REQUEST")).toHaveLength(5);
+  });
+
   it("lets one of five challenges answered at once with the same code through", async () => {
     const { email, password, secret } = await withApp(api);
     const challenges = await Promise.all(Array.from({ length: 5 }, async () => (await api.login({ email, password })).body.challenge as string));

@@ -96,28 +96,28 @@ export function describeTwoFactorRepository(backend: string) {
       expect(await repository.findOpenChallenge(tokenHash, new Date())).toBeNull();
     });
 
-    it(`voids a challenge after ${CHALLENGE_MAX_FAILURES} wrong codes, and at its expiry`, async () => {
+    it(`gives a challenge ${CHALLENGE_MAX_FAILURES} tries, then no more; and none after its expiry`, async () => {
       const userId = await newUserId();
       const tokenHash = randomUUID();
       await repository.createChallenge({ userId, tokenHash, credentialVersion: 0, expiresAt: new Date(Date.now() + 60_000) });
       const { id } = (await repository.findOpenChallenge(tokenHash, new Date()))!;
-      const voided = [];
-      for (let failure = 0; failure < CHALLENGE_MAX_FAILURES; failure += 1) voided.push(await repository.recordChallengeFailure(id));
-      expect(voided).toEqual([...Array(CHALLENGE_MAX_FAILURES - 1).fill(false), true]);
+      const tries = [];
+      for (let attempt = 0; attempt <= CHALLENGE_MAX_FAILURES; attempt += 1) tries.push(await repository.claimChallengeTry(id, new Date()));
+      expect(tries).toEqual([...Array(CHALLENGE_MAX_FAILURES).fill(true), false]);
       expect(await repository.findOpenChallenge(tokenHash, new Date())).toBeNull();
-      expect(await repository.consumeChallenge(id, new Date())).toBe(false);
 
       const later = randomUUID();
       await repository.createChallenge({ userId, tokenHash: later, credentialVersion: 0, expiresAt: new Date(Date.now() + 60_000) });
       expect(await repository.findOpenChallenge(later, new Date(Date.now() + 61_000))).toBeNull();
     });
 
-    it(`never lets ${CONCURRENT} concurrent wrong codes take more than ${CHALLENGE_MAX_FAILURES} tries between them`, async () => {
+    it(`never gives ${CHALLENGE_MAX_FAILURES + CONCURRENT} answers sent at once more than ${CHALLENGE_MAX_FAILURES} tries between them`, async () => {
       const userId = await newUserId();
       const tokenHash = randomUUID();
       await repository.createChallenge({ userId, tokenHash, credentialVersion: 0, expiresAt: new Date(Date.now() + 60_000) });
       const { id } = (await repository.findOpenChallenge(tokenHash, new Date()))!;
-      await Promise.all(Array.from({ length: CHALLENGE_MAX_FAILURES + CONCURRENT }, () => repository.recordChallengeFailure(id)));
+      const tries = await Promise.all(Array.from({ length: CHALLENGE_MAX_FAILURES + CONCURRENT }, () => repository.claimChallengeTry(id, new Date())));
+      expect(wins(tries)).toBe(CHALLENGE_MAX_FAILURES);
       const row = await database().signInChallenge.findUnique({ where: { id } });
       expect(row?.failedAttempts).toBe(CHALLENGE_MAX_FAILURES);
     });

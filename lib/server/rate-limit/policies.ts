@@ -37,12 +37,15 @@ export const DEFAULT_POLICIES = {
   /** Wrong passwords from one device cookie; past it that device is refused on its own. */
   "login-failures-per-device": { limit: 10, windowMs: HOUR },
   /**
-   * Wrong codes at a sign-in's second step (after a right password), per account from clients
-   * without its device cookie, and per device cookie: as for passwords, whoever holds the
-   * password cannot lock the owner's own device out.
+   * Codes tried at a sign-in's second step (after a right password) or to change two-step
+   * verification, counted before each is checked, so guesses sent at once cannot outrun them: per
+   * account from clients without its device cookie, and per device cookie, so whoever holds the
+   * password cannot lock the owner's own device out; and a ceiling per account that every try
+   * counts against, however many device cookies a guesser collected.
    */
   "second-step-failures-per-account": { limit: 20, windowMs: HOUR },
   "second-step-failures-per-device": { limit: 10, windowMs: HOUR },
+  "second-step-per-account-ceiling": { limit: 100, windowMs: HOUR },
   /** Two-step verification changed (set up, confirmed, turned off, new recovery codes): each checks the password or a code. */
   "two-factor-change-per-user": { limit: 10, windowMs: 15 * MINUTE },
   "register-per-ip": { limit: 5, windowMs: HOUR },

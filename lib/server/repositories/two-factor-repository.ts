@@ -6,7 +6,7 @@ import { database, type DbClient } from "../db/client";
 // caller won: on PostgreSQL a concurrent update of the same row waits for the first and then
 // finds its condition false, so of concurrent uses exactly one succeeds.
 
-/** Wrong codes one challenge takes before it is void (the password must be entered again). */
+/** Codes one challenge is tried with at most; then it is void (the password must be entered again). */
 export const CHALLENGE_MAX_FAILURES = 5;
 
 export interface TotpRecord {
@@ -89,24 +89,22 @@ export const twoFactorRepository = {
     });
   },
 
-  /** Spends an open challenge: false when it was spent already (a concurrent answer won), expired or void. */
-  async consumeChallenge(id: string, now: Date, db: DbClient = database()): Promise<boolean> {
+  /**
+   * Takes one of an open challenge's tries, before its code is checked: false (changing nothing)
+   * when it is spent, expired or out of tries. Concurrent answers each take their own.
+   */
+  async claimChallengeTry(id: string, now: Date, db: DbClient = database()): Promise<boolean> {
     const { count } = await db.signInChallenge.updateMany({
       where: { id, consumedAt: null, expiresAt: { gt: now }, failedAttempts: { lt: CHALLENGE_MAX_FAILURES } },
-      data: { consumedAt: now },
+      data: { failedAttempts: { increment: 1 } },
     });
     return count === 1;
   },
 
-  /** Counts a wrong code against an open challenge; true when that made it void. */
-  async recordChallengeFailure(id: string, db: DbClient = database()): Promise<boolean> {
-    const { count } = await db.signInChallenge.updateMany({
-      where: { id, consumedAt: null, failedAttempts: { lt: CHALLENGE_MAX_FAILURES } },
-      data: { failedAttempts: { increment: 1 } },
-    });
-    if (count === 0) return true;
-    const row = await db.signInChallenge.findUnique({ where: { id }, select: { failedAttempts: true } });
-    return !row || row.failedAttempts >= CHALLENGE_MAX_FAILURES;
+  /** Spends a challenge whose try was taken: false when another answer spent it first, or it expired. */
+  async consumeChallenge(id: string, now: Date, db: DbClient = database()): Promise<boolean> {
+    const { count } = await db.signInChallenge.updateMany({ where: { id, consumedAt: null, expiresAt: { gt: now } }, data: { consumedAt: now } });
+    return count === 1;
   },
 
   /** Voids every open challenge of the account (a password change or reset, the factor turned off). */

@@ -45,6 +45,12 @@ describe("authenticator-app codes (RFC 6238)", () => {
     expect(await acceptedTimeStep(RFC_SECRET, next, { now, afterTimeStep: step })).toBe(step + 1);
   });
 
+  it("answers a last step later than any it accepts (a clock behind another server's) as a wrong code, not an error", async () => {
+    const now = at(1_800_000_015);
+    const code = await totpCodeAt(RFC_SECRET, now);
+    expect(await acceptedTimeStep(RFC_SECRET, code, { now, afterTimeStep: Math.floor(1_800_000_015 / 30) + 10 })).toBeNull();
+  });
+
   it("refuses anything but six digits before computing a code", async () => {
     const now = at(59);
     for (const code of ["", "28708", "2870822", " 287082", "28708a", "287082\u0000"]) {

@@ -13,8 +13,13 @@ export function wrongPasswordBudget(email: string, deviceToken: string | undefin
   return device ? { policy: "login-failures-per-device", key: `${email} ${device}` } : { policy: "login-failures-per-account", key: email };
 }
 
-/** The same rule for wrong codes at a sign-in's second step: the device's budget, else the account's. */
-export function wrongSecondStepBudget(email: string, deviceToken: string | undefined): PolicyCheck {
+/**
+ * The budgets a second-factor code spends, wherever it is tried (a sign-in's second step, turning
+ * the app off, new recovery codes): the device's, else the account's, by the rule above; and the
+ * account's ceiling, which every try spends.
+ */
+export function secondFactorBudgets(email: string, deviceToken: string | undefined): PolicyCheck[] {
   const device = trustedDevice(deviceToken, email);
-  return device ? { policy: "second-step-failures-per-device", key: `${email} ${device}` } : { policy: "second-step-failures-per-account", key: email };
+  const own: PolicyCheck = device ? { policy: "second-step-failures-per-device", key: `${email} ${device}` } : { policy: "second-step-failures-per-account", key: email };
+  return [own, { policy: "second-step-per-account-ceiling", key: email }];
 }

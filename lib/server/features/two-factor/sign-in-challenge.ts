@@ -3,11 +3,9 @@ import { AppError } from "../../errors";
 import { securityEventRepository } from "../../repositories/security-event-repository";
 import { twoFactorRepository } from "../../repositories/two-factor-repository";
 import { userRepository, type UserWithCredentials } from "../../repositories/user-repository";
-import { assertBudgetLeft, countAgainst } from "../../rate-limit/limiter";
-import { type ClientContext, currentDeviceToken, limitAddress } from "../../request-context";
-import { wrongSecondStepBudget } from "../../services/wrong-password-budget";
+import type { ClientContext } from "../../request-context";
 import { challengeDigest, newChallengeToken } from "../../security/second-factor-secrets";
-import { type SecondFactorMethod, spendSecondFactor } from "./two-factor";
+import { type SecondFactorMethod, spendSecondFactor, takeSecondFactorTry } from "./two-factor";
 
 // The second step of a sign-in whose password was right. The challenge is what the client holds
 // between the steps: 256 random bits, stored as a keyed digest, bound to the account and to the
@@ -33,8 +31,9 @@ export async function openSignInChallenge(user: Pick<UserWithCredentials, "id" |
  * Answers a challenge with an app code or a recovery code: the account and how it passed, for
  * the caller to open its session. INVALID_REQUEST for a challenge unknown, expired, spent or
  * void, or given before a password change or reset; INVALID_OTP for a wrong code, which counts
- * against the challenge (the fifth voids it) and against the account's second-step budget (the
- * device's own, for a device it signed in from), past which the step is refused with 429.
+ * against the challenge (five tries each) and against the account's second-factor budgets (the
+ * device's own, for a device it signed in from, and the account's ceiling), past which the step
+ * is refused with 429.
  */
 export async function answerSignInChallenge(
   input: { challenge: string; code: string },
@@ -49,15 +48,15 @@ export async function answerSignInChallenge(
     await twoFactorRepository.voidChallenges(challenge.userId, now);
     throw new AppError("INVALID_REQUEST");
   }
-  const budget = wrongSecondStepBudget(user.email, currentDeviceToken());
-  await assertBudgetLeft(budget, limitAddress(client));
+  // Each try is taken before its code is looked at, from the budgets and from the challenge's
+  // five: answers sent at once cannot outrun either.
+  await takeSecondFactorTry(user.email, client);
+  if (!(await twoFactorRepository.claimChallengeTry(challenge.id, now))) throw new AppError("INVALID_REQUEST");
   let method: SecondFactorMethod;
   try {
     method = await spendSecondFactor(user.id, input.code, now);
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_OTP") {
-      await countAgainst(budget);
-      await twoFactorRepository.recordChallengeFailure(challenge.id);
       await securityEventRepository.record({ userId: user.id, type: "second_factor_failed", ...client });
     }
     throw error;

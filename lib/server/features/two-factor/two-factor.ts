@@ -8,7 +8,10 @@ import { userRepository, type UserWithCredentials } from "../../repositories/use
 import type { Caller, ClientContext } from "../../request-context";
 import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from "../../security/second-factor-secrets";
 import { acceptedTimeStep, newTotpSecret, sealTotpSecret, totpUri, unsealTotpSecret } from "../../security/totp";
+import { enforceLimits } from "../../rate-limit/limiter";
+import { currentDeviceToken, limitAddress } from "../../request-context";
 import { checkAccountPassword } from "../../services/account-password";
+import { secondFactorBudgets } from "../../services/wrong-password-budget";
 
 // Two-step verification on the account: the authenticator app's enrolment, turning it off, and
 // new recovery codes. Every change asks for the password (and, once the app is on, a code), so
@@ -39,6 +42,14 @@ async function signedInUser(caller: Caller): Promise<UserWithCredentials> {
 
 async function requirePassword(user: UserWithCredentials, password: string, client: ClientContext): Promise<void> {
   if (!(await checkAccountPassword(user, password, client, "two_factor_change_failed"))) throw new AppError("INCORRECT_PASSWORD");
+}
+
+/**
+ * Takes one try of the account's second-factor budgets, before the code is looked at: tries sent
+ * at once each take their own, so they cannot outrun the limits (429 once they are gone).
+ */
+export async function takeSecondFactorTry(email: string, client: ClientContext): Promise<void> {
+  await enforceLimits(secondFactorBudgets(email, currentDeviceToken()), limitAddress(client));
 }
 
 /**
@@ -103,7 +114,7 @@ export async function turnOffTotp(caller: Caller, input: { password: string; cod
   const user = await signedInUser(caller);
   await requirePassword(user, input.password, client);
   const now = clock.now();
-  await spendOrRecordFailure(user.id, input.code, now, client);
+  await spendOrRecordFailure(user, input.code, now, client);
   await inTransaction(async (tx) => {
     await twoFactorRepository.removeTotp(user.id, tx);
     await twoFactorRepository.removeRecoveryCodes(user.id, tx);
@@ -116,7 +127,7 @@ export async function turnOffTotp(caller: Caller, input: { password: string; cod
 export async function renewRecoveryCodes(caller: Caller, input: { password: string; code: string }, client: ClientContext, clock: Clock = systemClock): Promise<{ recoveryCodes: string[] }> {
   const user = await signedInUser(caller);
   await requirePassword(user, input.password, client);
-  await spendOrRecordFailure(user.id, input.code, clock.now(), client);
+  await spendOrRecordFailure(user, input.code, clock.now(), client);
   const recoveryCodes = newRecoveryCodes();
   await inTransaction(async (tx) => {
     await twoFactorRepository.replaceRecoveryCodes(user.id, digestsOf(user.id, recoveryCodes), tx);
@@ -125,7 +136,10 @@ export async function renewRecoveryCodes(caller: Caller, input: { password: stri
   return { recoveryCodes };
 }
 
-async function spendOrRecordFailure(userId: string, code: string, now: Date, client: ClientContext): Promise<SecondFactorMethod> {
+async function spendOrRecordFailure(user: UserWithCredentials, code: string, now: Date, client: ClientContext): Promise<SecondFactorMethod> {
+  const userId = user.id;
+  // A stolen session with the password gets no more guesses here than a sign-in's second step would.
+  await takeSecondFactorTry(user.email, client);
   try {
     return await spendSecondFactor(userId, code, now);
   } catch (error) {
