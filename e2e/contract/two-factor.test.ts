@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { totpCodeAt } from "@/lib/server/security/totp";
 import { apiClient, backends, bearer, cookiePair, signedUpUser, strongPassword, type ApiClient } from "./client";
 import { completeReset, confirm, requestReset } from "./reset-helpers";
+import { mailDir } from "./email-helpers";
+import { waitForMail } from "../support/mailbox";
 
 const STEP_MS = 30_000;
 /** The code of the step `steps` after now: each use needs a later step than the last one accepted. */
@@ -49,8 +51,14 @@ describe.each(backends)("two-step verification on $name", ({ url, logFile }) => 
     expect(wrongCode.body.code).toBe("INVALID_OTP");
     expect((await api.request("GET", "/api/v1/user/two-factor", undefined, auth)).body.totp).toEqual({ enabled: false });
 
+    const confirmedAt = Date.now() - 1000;
     const confirmed = await api.request("POST", "/api/v1/user/two-factor/totp/confirm", { code: right }, auth);
     expect(confirmed.status).toBe(200);
+    // The owner is told, and the mail holds neither the secret nor a recovery code.
+    const told = await waitForMail(mailDir, { to: account.email, subject: "Two-step verification turned on", after: confirmedAt });
+    expect(told.text).toContain("If this was not you");
+    expect(told.text).not.toContain(started.body.secret);
+    for (const code of confirmed.body.recoveryCodes as string[]) expect(told.text).not.toContain(code);
     expect(confirmed.body.message).toBe("Two-step verification turned on");
     expect(confirmed.body.recoveryCodes).toHaveLength(10);
     expect(new Set(confirmed.body.recoveryCodes).size).toBe(10);
@@ -164,6 +172,7 @@ describe.each(backends)("two-step verification on $name", ({ url, logFile }) => 
 
   it("turns off, and makes new recovery codes, only with the password and a code", async () => {
     const { email, password, recoveryCodes, auth } = await withApp(api);
+    const changedAt = Date.now() - 1000;
     expect((await api.request("POST", "/api/v1/user/two-factor/recovery-codes", { password: strongPassword(), code: recoveryCodes[0] }, auth)).body.code).toBe("INCORRECT_PASSWORD");
     expect((await api.request("POST", "/api/v1/user/two-factor/recovery-codes", { password, code: "not-a-code" }, auth)).body.code).toBe("INVALID_OTP");
     const renewed = await api.request("POST", "/api/v1/user/two-factor/recovery-codes", { password, code: recoveryCodes[0] }, auth);
@@ -175,6 +184,9 @@ describe.each(backends)("two-step verification on $name", ({ url, logFile }) => 
     expect(off.status).toBe(200);
     expect(off.body).toEqual({ message: "Two-step verification turned off" });
     expect((await api.login({ email, password })).status).toBe(200);
+    for (const subject of ["New recovery codes for your account", "Two-step verification turned off"]) {
+      expect((await waitForMail(mailDir, { to: email, subject, after: changedAt })).text).toContain("If this was not you");
+    }
     const events = ((await api.securityEvents(auth)).body.events as Array<{ type: string }>).map((event) => event.type);
     expect(events).toEqual(expect.arrayContaining(["two_factor_disabled", "recovery_codes_generated", "two_factor_enabled"]));
   });

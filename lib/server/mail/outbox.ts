@@ -15,7 +15,8 @@ export type MailKind =
   | "email_verification"
   | "email_change"
   | "email_changed"
-  | "account_deleted";
+  | "account_deleted"
+  | "two_factor_changed";
 
 /** What a forgot-password request leaves for the sender (see services/issue-password-reset.ts). */
 export interface ResetRequest {

@@ -11,6 +11,9 @@ import { acceptedTimeStep, newTotpSecret, sealTotpSecret, totpUri, unsealTotpSec
 import { enforceLimits } from "../../rate-limit/limiter";
 import { currentDeviceToken, limitAddress } from "../../request-context";
 import { checkAccountPassword } from "../../services/account-password";
+import { config } from "../../config";
+import { queueMail, wakeSender } from "../../mail/outbox";
+import { twoFactorChangedMail } from "./mails";
 import { secondFactorBudgets } from "../../services/wrong-password-budget";
 
 // Two-step verification on the account: the authenticator app's enrolment, turning it off, and
@@ -105,7 +108,9 @@ export async function confirmTotpEnrolment(caller: Caller, code: string, client:
     if (!(await twoFactorRepository.enableTotp(user.id, totp.secretSealed, step, now, tx))) throw new AppError("INVALID_REQUEST");
     await twoFactorRepository.replaceRecoveryCodes(user.id, digestsOf(user.id, recoveryCodes), tx);
     await securityEventRepository.record({ userId: user.id, type: "two_factor_enabled", ...client }, tx);
+    await queueMail("two_factor_changed", twoFactorChangedMail(user.email, "enabled", { when: now, ...client }, config().appUrl), tx);
   });
+  wakeSender();
   return { recoveryCodes };
 }
 
@@ -120,19 +125,24 @@ export async function turnOffTotp(caller: Caller, input: { password: string; cod
     await twoFactorRepository.removeRecoveryCodes(user.id, tx);
     await twoFactorRepository.voidChallenges(user.id, now, tx);
     await securityEventRepository.record({ userId: user.id, type: "two_factor_disabled", ...client }, tx);
+    await queueMail("two_factor_changed", twoFactorChangedMail(user.email, "disabled", { when: now, ...client }, config().appUrl), tx);
   });
+  wakeSender();
 }
 
 /** Ten new recovery codes with the password and a code; the old set, used or not, is void. */
 export async function renewRecoveryCodes(caller: Caller, input: { password: string; code: string }, client: ClientContext, clock: Clock = systemClock): Promise<{ recoveryCodes: string[] }> {
   const user = await signedInUser(caller);
   await requirePassword(user, input.password, client);
-  await spendOrRecordFailure(user, input.code, clock.now(), client);
+  const now = clock.now();
+  await spendOrRecordFailure(user, input.code, now, client);
   const recoveryCodes = newRecoveryCodes();
   await inTransaction(async (tx) => {
     await twoFactorRepository.replaceRecoveryCodes(user.id, digestsOf(user.id, recoveryCodes), tx);
     await securityEventRepository.record({ userId: user.id, type: "recovery_codes_generated", ...client }, tx);
+    await queueMail("two_factor_changed", twoFactorChangedMail(user.email, "recovery_codes", { when: now, ...client }, config().appUrl), tx);
   });
+  wakeSender();
   return { recoveryCodes };
 }
 
