@@ -9,6 +9,7 @@ import { answerSignInChallenge, openSignInChallenge } from "@/lib/server/feature
 import {
   confirmTotpEnrolment,
   hasSecondFactor,
+  removeSecondFactorAsOperator,
   renewRecoveryCodes,
   startTotpEnrolment,
   turnOffTotp,
@@ -153,6 +154,19 @@ export function describeTwoFactorServices(backend: string) {
       await rejectsWith(answerSignInChallenge({ challenge: pending, code: await totpCodeAt(secret, clock.next()) }, client, clock.now()), "INVALID_REQUEST");
       const types = (await database().securityEvent.findMany({ where: { userId: user.id }, select: { type: true } })).map(({ type }) => type);
       expect(types).toEqual(expect.arrayContaining(["two_factor_enabled", "recovery_codes_generated", "two_factor_change_failed", "two_factor_disabled"]));
+    });
+
+    it("lets the operator remove one account's second factor, recorded and mailed, and nothing of another's", async () => {
+      const { user, recoveryCodes, clock } = await accountWithApp();
+      const other = await accountWithApp();
+      const pending = await challengeFor(user.id, clock.now());
+      expect(await removeSecondFactorAsOperator(`nobody-${randomUUID()}@example.com`)).toBe(false);
+      expect(await removeSecondFactorAsOperator(user.email)).toBe(true);
+      expect(await twoFactorStatus(user.id)).toEqual({ totpEnabled: false, recoveryCodesLeft: 0 });
+      await rejectsWith(answerSignInChallenge({ challenge: pending, code: recoveryCodes[0]! }, client, clock.now()), "INVALID_REQUEST");
+      expect(await database().securityEvent.count({ where: { userId: user.id, type: "two_factor_disabled" } })).toBe(1);
+      expect(await database().mailJob.count({ where: { kind: "two_factor_changed", recipient: user.email } })).toBe(2);
+      expect(await hasSecondFactor(other.user.id)).toBe(true);
     });
   });
 }

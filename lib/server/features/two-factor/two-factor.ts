@@ -161,3 +161,24 @@ async function spendOrRecordFailure(user: UserWithCredentials, code: string, now
 function digestsOf(userId: string, codes: string[]): string[] {
   return codes.map((code) => recoveryCodeDigest(userId, normalizeRecoveryCode(code)!));
 }
+
+/**
+ * The operator's way back for a person who lost every factor (or found one added by someone
+ * else), after the operator's own check of who is asking: `npm run two-factor:remove -- <email>`.
+ * Removes the app and the recovery codes, ends every pending second step, and records and mails
+ * it like any other turning off. False when no account has that address.
+ */
+export async function removeSecondFactorAsOperator(email: string, clock: Clock = systemClock): Promise<boolean> {
+  const user = await userRepository.findCredentialsByEmail(email);
+  if (!user) return false;
+  const now = clock.now();
+  const operator = { ip: null, userAgent: null };
+  await inTransaction(async (tx) => {
+    await twoFactorRepository.removeTotp(user.id, tx);
+    await twoFactorRepository.removeRecoveryCodes(user.id, tx);
+    await twoFactorRepository.voidChallenges(user.id, now, tx);
+    await securityEventRepository.record({ userId: user.id, type: "two_factor_disabled", detail: { by: "operator" }, ...operator }, tx);
+    await queueMail("two_factor_changed", twoFactorChangedMail(user.email, "disabled", { when: now, ...operator }, config().appUrl), tx);
+  });
+  return true;
+}
