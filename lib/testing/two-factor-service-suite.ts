@@ -119,7 +119,10 @@ export function describeTwoFactorServices(backend: string) {
       const now = clock.next();
       const challenge = await challengeFor(user.id, now);
       await database().user.update({ where: { id: user.id }, data: { credentialVersion: { increment: 1 } } });
+      const sinceTheChange = await challengeFor(user.id, now);
       await rejectsWith(answerSignInChallenge({ challenge, code: await totpCodeAt(secret, now) }, client, now), "INVALID_REQUEST");
+      // Whoever holds the stale challenge cannot cancel a sign-in opened since, with the current password.
+      expect(await answerSignInChallenge({ challenge: sinceTheChange, code: await totpCodeAt(secret, now) }, client, now)).toMatchObject({ method: "totp" });
       const later = await challengeFor(user.id, now);
       const expired = new Date(now.getTime() + 5 * 60_000 + 1);
       await rejectsWith(answerSignInChallenge({ challenge: later, code: await totpCodeAt(secret, expired) }, client, expired), "INVALID_REQUEST");

@@ -44,8 +44,9 @@ export async function answerSignInChallenge(
   if (!challenge) throw new AppError("INVALID_REQUEST");
   const user = await userRepository.findCredentialsById(challenge.userId);
   // The password it was given for is no longer the account's: whoever answers must sign in again.
+  // Only this challenge is spent: one opened since, with the current password, stays open.
   if (!user || user.credentialVersion !== challenge.credentialVersion || user.passwordRevokedAt) {
-    await twoFactorRepository.voidChallenges(challenge.userId, now);
+    await twoFactorRepository.consumeChallenge(challenge.id, now);
     throw new AppError("INVALID_REQUEST");
   }
   // Each try is taken before its code is looked at, from the budgets and from the challenge's
