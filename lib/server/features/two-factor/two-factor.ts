@@ -1,8 +1,8 @@
 import "server-only";
 import { systemClock, type Clock } from "../../clock";
-import { inTransaction } from "../../db/client";
+import { type DbClient, inTransaction } from "../../db/client";
 import { AppError } from "../../errors";
-import { securityEventRepository } from "../../repositories/security-event-repository";
+import { securityEventRepository, type SecurityEventType } from "../../repositories/security-event-repository";
 import { twoFactorRepository } from "../../repositories/two-factor-repository";
 import { userRepository, type UserWithCredentials } from "../../repositories/user-repository";
 import type { Caller, ClientContext } from "../../request-context";
@@ -13,7 +13,7 @@ import { currentDeviceToken, limitAddress } from "../../request-context";
 import { checkAccountPassword } from "../../services/account-password";
 import { config } from "../../config";
 import { queueMail, wakeSender } from "../../mail/outbox";
-import { twoFactorChangedMail } from "./mails";
+import { type TwoFactorChange, twoFactorChangedMail } from "./mails";
 import { secondFactorBudgets } from "../../services/wrong-password-budget";
 
 // Two-step verification on the account: the authenticator app's enrolment, turning it off, and
@@ -107,8 +107,7 @@ export async function confirmTotpEnrolment(caller: Caller, code: string, client:
     // The secret confirmed is the one read: a setup started again meanwhile is not turned on.
     if (!(await twoFactorRepository.enableTotp(user.id, totp.secretSealed, step, now, tx))) throw new AppError("INVALID_REQUEST");
     await twoFactorRepository.replaceRecoveryCodes(user.id, digestsOf(user.id, recoveryCodes), tx);
-    await securityEventRepository.record({ userId: user.id, type: "two_factor_enabled", ...client }, tx);
-    await queueMail("two_factor_changed", twoFactorChangedMail(user.email, "enabled", { when: now, ...client }, config().appUrl), tx);
+    await recordChange(user, "enabled", client, now, tx);
   });
   wakeSender();
   return { recoveryCodes };
@@ -124,8 +123,7 @@ export async function turnOffTotp(caller: Caller, input: { password: string; cod
     await twoFactorRepository.removeTotp(user.id, tx);
     await twoFactorRepository.removeRecoveryCodes(user.id, tx);
     await twoFactorRepository.voidChallenges(user.id, now, tx);
-    await securityEventRepository.record({ userId: user.id, type: "two_factor_disabled", ...client }, tx);
-    await queueMail("two_factor_changed", twoFactorChangedMail(user.email, "disabled", { when: now, ...client }, config().appUrl), tx);
+    await recordChange(user, "disabled", client, now, tx);
   });
   wakeSender();
 }
@@ -139,8 +137,7 @@ export async function renewRecoveryCodes(caller: Caller, input: { password: stri
   const recoveryCodes = newRecoveryCodes();
   await inTransaction(async (tx) => {
     await twoFactorRepository.replaceRecoveryCodes(user.id, digestsOf(user.id, recoveryCodes), tx);
-    await securityEventRepository.record({ userId: user.id, type: "recovery_codes_generated", ...client }, tx);
-    await queueMail("two_factor_changed", twoFactorChangedMail(user.email, "recovery_codes", { when: now, ...client }, config().appUrl), tx);
+    await recordChange(user, "recovery_codes", client, now, tx);
   });
   wakeSender();
   return { recoveryCodes };
@@ -158,6 +155,18 @@ async function spendOrRecordFailure(user: UserWithCredentials, code: string, now
   }
 }
 
+const EVENT_OF: Record<TwoFactorChange, SecurityEventType> = {
+  enabled: "two_factor_enabled",
+  disabled: "two_factor_disabled",
+  recovery_codes: "recovery_codes_generated",
+};
+
+/** A change to two-step verification, in its own transaction: the security event, and the mail that tells the owner. */
+async function recordChange(user: { id: string; email: string }, change: TwoFactorChange, client: ClientContext, now: Date, tx: DbClient, detail?: Record<string, string>) {
+  await securityEventRepository.record({ userId: user.id, type: EVENT_OF[change], ...(detail ? { detail } : {}), ...client }, tx);
+  await queueMail("two_factor_changed", twoFactorChangedMail(user.email, change, { when: now, ...client }, config().appUrl), tx);
+}
+
 function digestsOf(userId: string, codes: string[]): string[] {
   return codes.map((code) => recoveryCodeDigest(userId, normalizeRecoveryCode(code)!));
 }
@@ -172,13 +181,11 @@ export async function removeSecondFactorAsOperator(email: string, clock: Clock =
   const user = await userRepository.findCredentialsByEmail(email);
   if (!user) return false;
   const now = clock.now();
-  const operator = { ip: null, userAgent: null };
   await inTransaction(async (tx) => {
     await twoFactorRepository.removeTotp(user.id, tx);
     await twoFactorRepository.removeRecoveryCodes(user.id, tx);
     await twoFactorRepository.voidChallenges(user.id, now, tx);
-    await securityEventRepository.record({ userId: user.id, type: "two_factor_disabled", detail: { by: "operator" }, ...operator }, tx);
-    await queueMail("two_factor_changed", twoFactorChangedMail(user.email, "disabled", { when: now, ...operator }, config().appUrl), tx);
+    await recordChange(user, "disabled", { ip: null, userAgent: null }, now, tx, { by: "operator" });
   });
   return true;
 }
